@@ -1,0 +1,62 @@
+# One entry point for building and testing Embers.
+#   make test   installs what the tests need and runs every tier (this is what CI runs)
+#   make build  builds the plugin package into dist/ (frontend + linux backends)
+#   make bench  runs the benchmarks (not part of `make test`)
+
+MAGE := go run github.com/magefile/mage@v1.15.0
+FUZZTIME ?= 10s
+
+.PHONY: test deps lint build build-frontend build-backend \
+	test-go test-fuzz test-js test-dist test-e2e test-demo bench
+
+test: deps lint test-go test-fuzz test-js build test-dist test-e2e test-demo
+	@echo "All test tiers passed."
+
+## deps: everything the tests need, from the package registries only.
+deps:
+	npm ci --no-audit --no-fund
+	go mod download
+	cd demo && go mod download
+	@bash scripts/ensure-chromium.sh
+
+lint:
+	npm run typecheck
+	npm run lint
+	go vet ./...
+	cd demo && go vet ./...
+
+build: build-frontend build-backend
+
+build-frontend:
+	npm run build
+
+build-backend:
+	$(MAGE) -v build:linux build:linuxARM64
+
+## Tier 1 and 2: Go unit tests, goldens, the recorded-answer checks and the host test.
+test-go:
+	go test -count=1 ./...
+
+## Tier 1: short fuzz runs of the converters and the query parser; a crash fails.
+test-fuzz:
+	go test -run '^$$' -fuzz '^FuzzFlameGraph$$' -fuzztime $(FUZZTIME) ./pkg/frames
+	go test -run '^$$' -fuzz '^FuzzFlameGraphDiff$$' -fuzztime $(FUZZTIME) ./pkg/frames
+	go test -run '^$$' -fuzz '^FuzzParseQuery$$' -fuzztime $(FUZZTIME) ./pkg/models
+
+## Tier 3: jest + React Testing Library.
+test-js:
+	npm run test:ci
+
+## The built package has the shape Grafana loads.
+test-dist:
+	node --test scripts/dist.test.mjs
+
+## Tier 4: browser tests in Debian's chromium.
+test-e2e:
+	npm run e2e
+
+test-demo:
+	cd demo && go test -count=1 ./...
+
+bench:
+	npm run bench
