@@ -1,0 +1,4 @@
+export * from './tokenize';
+export * from './parse';
+export * from './edit';
+export * from './completion';
