@@ -1,0 +1,59 @@
+// Launches Debian's chromium through playwright-core with a fresh profile. A missing
+// browser is a test failure with a clear message, never a skip.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function chromiumPath() {
+  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+}
+
+/**
+ * Returns { context, page, close }. `page` collects uncaught page errors and console
+ * errors in `page.errors` so a spec can assert the page stayed healthy.
+ */
+export async function launch({ width = 1200, height = 800 } = {}) {
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `Chromium not found at ${executablePath}. Install Debian's chromium (apt-get install chromium, or run scripts/ensure-chromium.sh) or set CHROMIUM_PATH.`
+    );
+  }
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'embers-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width, height },
+    acceptDownloads: true,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.errors = [];
+  page.on('pageerror', (err) => page.errors.push(`page error: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      page.errors.push(`console error: ${msg.text()}`);
+    }
+  });
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// Helpers shared by the specs: one browser per spec file, pages opened by name.
+import { after, before } from 'node:test';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { launch } from './browser.mjs';
+
+export function baseUrl() {
+  const url = process.env.E2E_BASE_URL;
+  if (!url) {
+    throw new Error('E2E_BASE_URL is not set: run the browser tests with `npm run e2e`.');
+  }
+  return url;
+}
+
+/** Registers before/after hooks; returns a getter for the shared page. */
+export function useBrowser(options) {
+  let session;
+  before(async () => {
+    session = await launch(options);
+  });
+  after(async () => {
+    await session?.close();
+  });
+  return () => session.page;
+}
+
+/** Opens a harness page, e.g. openPage(page, 'panel', { frame: 'go-cpu' }), and waits for `readySelector`. */
+export async function openPage(page, name, params = {}, readySelector) {
+  page.errors.length = 0;
+  const query = new URLSearchParams(params).toString();
+  await page.goto(`${baseUrl()}/${name}.html${query ? `?${query}` : ''}`);
+  if (readySelector) {
+    await page.waitForSelector(`${readySelector}, [data-testid="harness-error"]`, { timeout: 30000 });
+    const fatal = await page.$('[data-testid="harness-error"]');
+    if (fatal) {
+      throw new Error(`harness page failed: ${await fatal.textContent()}`);
+    }
+  }
+}
+
+/** Writes a screenshot to docs/img/<name>.png when E2E_SCREENSHOTS=1. */
+export async function maybeScreenshot(locatorOrPage, name) {
+  if (process.env.E2E_SCREENSHOTS !== '1') {
+    return;
+  }
+  const dir = path.join(process.env.E2E_REPO_ROOT ?? process.cwd(), 'docs', 'img');
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, `${name}.png`), await locatorOrPage.screenshot());
+}

@@ -1,0 +1,23 @@
+import { createTheme, ThemeContext } from '@grafana/data';
+import React from 'react';
+import { createRoot } from 'react-dom/client';
+
+/** Mounts a harness page inside Grafana's theme (dark unless `?theme=light`). */
+export function mount(element: React.ReactElement) {
+  const params = new URLSearchParams(window.location.search);
+  const theme = createTheme({ colors: { mode: params.get('theme') === 'light' ? 'light' : 'dark' } });
+  document.body.style.background = theme.colors.background.primary;
+  document.body.style.color = theme.colors.text.primary;
+  document.body.style.fontFamily = theme.typography.fontFamily;
+  document.body.style.fontSize = `${theme.typography.fontSize}px`;
+  const root = createRoot(document.getElementById('root')!);
+  root.render(<ThemeContext.Provider value={theme}>{element}</ThemeContext.Provider>);
+}
+
+/** Reports an error the page could not recover from where the spec can read it. */
+export function showFatal(message: string) {
+  const box = document.createElement('pre');
+  box.setAttribute('data-testid', 'harness-error');
+  box.textContent = message;
+  document.body.prepend(box);
+}
