@@ -1,0 +1,165 @@
+// Package models holds the datasource settings and query models, each with a
+// Validate that returns messages meant for the person configuring Grafana.
+package models
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+)
+
+// Defaults and bounds of the settings (DESIGN.md section 6).
+const (
+	DefaultTimeout  = 30 * time.Second
+	DefaultMinStep  = 15 * time.Second
+	DefaultMaxNodes = 16384
+	// MaxNodesCap is Pyroscope's default per-tenant cap; more is a 400.
+	MaxNodesCap = 1 << 20
+)
+
+// Settings is the parsed datasource configuration. Secrets are kept only as
+// "is it set" flags: the values stay in the SDK's decrypted map.
+type Settings struct {
+	URL         string
+	TenantID    string
+	Timeout     time.Duration
+	MinStep     time.Duration
+	MaxNodes    int64
+	AuthType    string
+	BearerToken string `json:"-"`
+}
+
+// jsonData mirrors EmbersDataSourceOptions in src/datasource/types.ts.
+type jsonData struct {
+	TenantID string          `json:"tenantId"`
+	Timeout  json.RawMessage `json:"timeout"`
+	MinStep  string          `json:"minStep"`
+	MaxNodes *float64        `json:"maxNodes"`
+	AuthType string          `json:"authType"`
+}
+
+// LoadSettings parses the instance settings and validates them.
+func LoadSettings(s backend.DataSourceInstanceSettings) (*Settings, error) {
+	var jd jsonData
+	if len(s.JSONData) > 0 {
+		if err := json.Unmarshal(s.JSONData, &jd); err != nil {
+			return nil, fmt.Errorf("the data source settings could not be read: %v", jsonProblem(err))
+		}
+	}
+	out := &Settings{
+		URL:      strings.TrimSpace(s.URL),
+		TenantID: jd.TenantID,
+		Timeout:  DefaultTimeout,
+		MinStep:  DefaultMinStep,
+		MaxNodes: DefaultMaxNodes,
+		AuthType: jd.AuthType,
+	}
+	if out.AuthType == "" {
+		out.AuthType = "none"
+	}
+	out.BearerToken = s.DecryptedSecureJSONData["bearerToken"]
+	if err := out.parseTimeout(jd.Timeout); err != nil {
+		return nil, err
+	}
+	if jd.MinStep != "" {
+		d, err := ParseDuration(strings.TrimSpace(jd.MinStep))
+		if err != nil {
+			return nil, fmt.Errorf("min step %q is not a duration: use a value like 15s, 1m or 1h", jd.MinStep)
+		}
+		out.MinStep = d
+	}
+	if jd.MaxNodes != nil {
+		v := *jd.MaxNodes
+		if v != float64(int64(v)) {
+			return nil, fmt.Errorf("max nodes must be a whole number between 1 and %d", MaxNodesCap)
+		}
+		out.MaxNodes = int64(v)
+	}
+	return out, out.Validate()
+}
+
+// parseTimeout accepts a number of seconds (what the SDK reads) and, for
+// settings saved by hand, a numeric string.
+func (s *Settings) parseTimeout(raw json.RawMessage) error {
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil
+	}
+	var secs float64
+	if err := json.Unmarshal(raw, &secs); err != nil {
+		var str string
+		if json.Unmarshal(raw, &str) != nil {
+			return errors.New("timeout must be a number of seconds")
+		}
+		str = strings.TrimSpace(str)
+		if str == "" {
+			return nil
+		}
+		v, perr := strconv.ParseFloat(str, 64)
+		if perr != nil {
+			return fmt.Errorf("timeout %q must be a number of seconds", str)
+		}
+		secs = v
+	}
+	s.Timeout = time.Duration(secs * float64(time.Second))
+	if secs < 0 {
+		return errors.New("timeout must be 0 (no timeout) or more seconds")
+	}
+	return nil
+}
+
+// Validate checks the settings and says what to change.
+func (s *Settings) Validate() error {
+	if s.URL == "" {
+		return errors.New("the Pyroscope URL is required, for example http://pyroscope:4040")
+	}
+	u, err := url.Parse(s.URL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("the URL %q must start with http:// or https:// and name a host", s.URL)
+	}
+	if s.Timeout < 0 {
+		return errors.New("timeout must be 0 (no timeout) or more seconds")
+	}
+	if s.MinStep <= 0 {
+		return errors.New("min step must be a positive duration such as 15s")
+	}
+	if s.MaxNodes < 1 || s.MaxNodes > MaxNodesCap {
+		return fmt.Errorf("max nodes must be between 1 and %d, got %d", MaxNodesCap, s.MaxNodes)
+	}
+	if strings.ContainsAny(s.TenantID, " \t\r\n") {
+		return fmt.Errorf("tenant ID %q must not contain spaces", s.TenantID)
+	}
+	switch s.AuthType {
+	case "none", "basic", "bearer":
+	default:
+		return fmt.Errorf("auth type %q is not one of none, basic, bearer", s.AuthType)
+	}
+	if s.AuthType == "bearer" && s.BearerToken == "" {
+		return errors.New("bearer authentication is selected but no token is set")
+	}
+	return nil
+}
+
+// jsonProblem keeps json errors short: which field had the wrong type.
+func jsonProblem(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) && te.Field != "" {
+		kind := "number"
+		switch te.Type.Kind() {
+		case reflect.String:
+			kind = "text"
+		case reflect.Slice:
+			kind = "list"
+		case reflect.Struct, reflect.Map:
+			kind = "object"
+		}
+		return fmt.Sprintf("%s should be %s", te.Field, kind)
+	}
+	return "the JSON is not valid"
+}
