@@ -16,11 +16,14 @@ const outDir = path.join(e2eDir, '.build');
 const filter = process.argv[2];
 
 const started = Date.now();
-const pages = await buildPages({ e2eDir, outDir }).catch((err) => {
+const { pages, failed } = await buildPages({ e2eDir, outDir }).catch((err) => {
   console.error(`could not bundle the harness pages: ${err.message}`);
   process.exit(1);
 });
 console.log(`built ${pages.length} harness page(s) in ${Date.now() - started} ms: ${pages.join(', ')}`);
+if (failed.length > 0) {
+  console.log(`these pages did not build and their specs will fail: ${failed.join(', ')}`);
+}
 
 const server = await startServer({
   '/': outDir,

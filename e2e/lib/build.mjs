@@ -1,5 +1,7 @@
-// Bundles every harness page (e2e/pages/<name>.tsx) for the browser with esbuild and
+// Bundles each harness page (e2e/pages/<name>.tsx) for the browser with esbuild and
 // writes <name>.html beside it. React, @grafana/* and d3-flame-graph are bundled in.
+// Pages build one by one: a page that does not compile gets an HTML page showing the
+// compiler's message, so only the specs that use it fail, each with that message.
 import { build } from 'esbuild';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,17 +14,29 @@ export async function buildPages({ e2eDir, outDir }) {
   }
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
-  await build({
-    entryPoints: Object.fromEntries(pages.map((name) => [name, path.join(pagesDir, `${name}.tsx`)])),
+  const failed = [];
+  for (const name of pages) {
+    try {
+      await buildPage(path.join(pagesDir, `${name}.tsx`), outDir);
+      await writeFile(path.join(outDir, `${name}.html`), pageHtml(name));
+    } catch (err) {
+      failed.push(name);
+      await writeFile(path.join(outDir, `${name}.html`), errorHtml(name, err.message));
+    }
+  }
+  return { pages, failed };
+}
+
+function buildPage(entry, outDir) {
+  return build({
+    entryPoints: [entry],
     outdir: outDir,
     bundle: true,
     format: 'esm',
-    splitting: true,
     platform: 'browser',
     target: 'chrome120',
     sourcemap: 'linked',
-    minify: false,
-    logLevel: 'warning',
+    logLevel: 'silent',
     jsx: 'automatic',
     define: {
       'process.env.NODE_ENV': '"production"',
@@ -38,10 +52,6 @@ export async function buildPages({ e2eDir, outDir }) {
       '.gif': 'dataurl',
     },
   });
-  for (const name of pages) {
-    await writeFile(path.join(outDir, `${name}.html`), pageHtml(name));
-  }
-  return pages;
 }
 
 function pageHtml(name) {
@@ -63,5 +73,14 @@ function pageHtml(name) {
 <script type="module" src="./${name}.js"></script>
 </body>
 </html>
+`;
+}
+
+function errorHtml(name, message) {
+  const escaped = message.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${name}: build failed</title></head>
+<body><pre data-testid="harness-error">The harness page "${name}" did not build:
+${escaped}</pre></body></html>
 `;
 }

@@ -34,6 +34,15 @@ describe('exportFolded', () => {
     expect(exportFolded(columns)).toBe('f 10\n');
   });
 
+  it('joins a row whose level skips to its deepest known ancestor', () => {
+    const columns = columnsOf([
+      [0, 'total', 1, 0],
+      [1, 'a', 1, 0],
+      [3, 'b', 1, 1],
+    ]);
+    expect(exportFolded(columns)).toBe('a;b 1\n');
+  });
+
   it('writes nothing for an empty frame or a root-only frame', () => {
     expect(exportFolded(columnsOf([]))).toBe('');
     expect(exportFolded(columnsOf([[0, 'total', 0, 0]]))).toBe('');

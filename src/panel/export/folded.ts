@@ -11,22 +11,26 @@ import { FlameColumns } from '../../shared/flameColumns';
  */
 export function exportFolded(columns: FlameColumns): string {
   const lines: string[] = [];
-  const path: string[] = []; // path[level - 1] = escaped name at that level
+  // prefix[level] = the joined path down to that level; each row extends its parent's.
+  const prefix: string[] = [];
   for (let i = 0; i < columns.length; i++) {
     const level = columns.level[i];
     const self = columns.self[i] + (columns.selfRight ? columns.selfRight[i] : 0);
+    const name = escapeFoldedName(columns.label(i));
     if (level <= 0) {
-      path.length = 0;
+      prefix.length = 0;
       if (self > 0) {
-        lines.push(`${escapeFoldedName(columns.label(i))} ${self}`);
+        lines.push(`${name} ${self}`);
       }
       continue;
     }
-    path.length = level - 1;
-    path.push(escapeFoldedName(columns.label(i)));
+    // A level that skips (malformed input) joins to the deepest known ancestor rather than throw.
+    const parent = level > 1 ? (prefix[Math.min(level - 1, prefix.length - 1)] ?? '') : '';
+    const path = parent === '' ? name : `${parent};${name}`;
+    prefix.length = level;
+    prefix[level] = path;
     if (self > 0) {
-      // A level that skips (malformed input) leaves holes; join them as empty names rather than throw.
-      lines.push(`${Array.from(path, (name) => name ?? '').join(';')} ${self}`);
+      lines.push(`${path} ${self}`);
     }
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
