@@ -60,3 +60,16 @@ export interface ProfileTypeInfo {
   periodType: string;
   periodUnit: string;
 }
+
+/** What a dashboard variable of this data source lists. */
+export type VariableQueryKind = 'profileTypes' | 'labelNames' | 'labelValues';
+
+export interface EmbersVariableQuery extends DataQuery {
+  kind: VariableQueryKind;
+  /** For `labelValues`: the label whose values to list. */
+  labelName?: string;
+  /** Optional scope for label names/values, e.g. `{service_name="$service"}`. */
+  labelSelector?: string;
+  /** Optional profile type scope for label names/values. */
+  profileTypeId?: string;
+}

@@ -6,12 +6,30 @@ describe('parseSelector', () => {
   it.each([
     ['{}', []],
     ['{service_name="checkout"}', [['service_name', '=', 'checkout']]],
-    ['{ service_name = "a" , region=~"eu-.*", }', [['service_name', '=', 'a'], ['region', '=~', 'eu-.*']]],
-    ['{a!="x", b!~"y|z"}', [['a', '!=', 'x'], ['b', '!~', 'y|z']]],
+    [
+      '{ service_name = "a" , region=~"eu-.*", }',
+      [
+        ['service_name', '=', 'a'],
+        ['region', '=~', 'eu-.*'],
+      ],
+    ],
+    [
+      '{a!="x", b!~"y|z"}',
+      [
+        ['a', '!=', 'x'],
+        ['b', '!~', 'y|z'],
+      ],
+    ],
     ['{a="say \\"hi\\" \\\\ there"}', [['a', '=', 'say "hi" \\ there']]],
     ["{a='single'}", [['a', '=', 'single']]],
     ['{a=`raw\\d`}', [['a', '=', 'raw\\d']]],
-    ['{service_name="$service", region=~"${region:regex}"}', [['service_name', '=', '$service'], ['region', '=~', '${region:regex}']]],
+    [
+      '{service_name="$service", region=~"${region:regex}"}',
+      [
+        ['service_name', '=', '$service'],
+        ['region', '=~', '${region:regex}'],
+      ],
+    ],
   ])('parses %s', (text, expected) => {
     const parsed = parseSelector(text);
     expect(parsed.error).toBeUndefined();
@@ -22,8 +40,16 @@ describe('parseSelector', () => {
     ['', 'Enter a label selector, e.g. {service_name="my-service"}', 0],
     ['service_name="a"', 'A selector starts with "{", found "service_name" (at character 1)', 0],
     ['{service_name="a"', 'Missing closing "}" (at character 18)', 17],
-    ['{service_name "a"}', 'Expected an operator (=, !=, =~, !~) after "service_name", found ""a"" (at character 15)', 14],
-    ['{service_name=a}', 'Expected a quoted value after "service_name=", found "a"; put it in quotes (at character 15)', 14],
+    [
+      '{service_name "a"}',
+      'Expected an operator (=, !=, =~, !~) after "service_name", found ""a"" (at character 15)',
+      14,
+    ],
+    [
+      '{service_name=a}',
+      'Expected a quoted value after "service_name=", found "a"; put it in quotes (at character 15)',
+      14,
+    ],
     ['{service_name="a}', 'Missing closing quote (at character 15)', 14],
     ['{a="1" b="2"}', 'Expected "," or "}", found "b" (at character 8)', 7],
     ['{a=~"("}', 'Invalid regular expression for "a": Unterminated group (at character 5)', 4],

@@ -1,0 +1,155 @@
+import React, { useEffect, useMemo, useRef } from 'react';
+import { CoreApp, QueryEditorProps, SelectableValue } from '@grafana/data';
+import { Alert, Field, RadioButtonGroup, Stack } from '@grafana/ui';
+
+import type { PyroscopeDataSource } from '../datasource';
+import { buildSelector, parseSelector, serviceNameOf, setServiceName } from '../selector';
+import { EmbersDataSourceOptions, EmbersQuery, QueryType } from '../types';
+import { DiffRow } from './DiffRow';
+import { EditorDataSource } from './editorDataSource';
+import { defaultProfileType, ProfileTypeCascader } from './ProfileTypeCascader';
+import { QueryOptionsRow } from './QueryOptionsRow';
+import { SelectorField } from './SelectorField';
+import { ServicePicker } from './ServicePicker';
+import { useCompletion, useLabelNames, useProfileTypes, useServices } from './useEditorData';
+
+export type Props = QueryEditorProps<PyroscopeDataSource, EmbersQuery, EmbersDataSourceOptions>;
+
+const QUERY_TYPES: Array<SelectableValue<QueryType>> = [
+  { label: 'Profile', value: 'profile', description: 'Flame graph' },
+  { label: 'Metrics', value: 'metrics', description: 'Time series' },
+  { label: 'Both', value: 'both', description: 'Time series and flame graph' },
+  { label: 'Diff', value: 'diff', description: 'Flame graph of two selections compared' },
+];
+
+function isRunnable(q: EmbersQuery): boolean {
+  if (!q.profileTypeId || parseSelector(q.labelSelector ?? '').error) {
+    return false;
+  }
+  return q.queryType !== 'diff' || !parseSelector(q.right?.labelSelector ?? '').error;
+}
+
+/** A new diff compares the same selection with a week earlier. */
+function defaultRight(q: EmbersQuery) {
+  return { labelSelector: q.labelSelector, timeShift: '7d' };
+}
+
+export function QueryEditor(props: Props) {
+  const { onChange, onRunQuery, range, app } = props;
+  const ds = props.datasource as unknown as EditorDataSource;
+  const alerting = app === CoreApp.UnifiedAlerting;
+  const query: EmbersQuery = {
+    ...props.query,
+    queryType: alerting ? 'metrics' : (props.query.queryType ?? 'both'),
+    labelSelector: props.query.labelSelector ?? '',
+  };
+  const variables = useMemo(() => ds.getVariableNames(), [ds]);
+  const service = serviceNameOf(query.labelSelector);
+  const scope = service !== undefined ? buildSelector([{ key: 'service_name', op: '=', value: service }]) : '';
+
+  const profileTypes = useProfileTypes(ds, range);
+  const services = useServices(ds, query.profileTypeId, range);
+  const labelNames = useLabelNames(ds, query.profileTypeId, scope, range);
+  const loadSuggestions = useCompletion(ds, query.profileTypeId, scope, range);
+
+  // Patches made in the same tick (defaults) build on each other, not on a stale prop.
+  const latest = useRef(query);
+  useEffect(() => {
+    latest.current = query;
+  });
+  const update = (patch: Partial<EmbersQuery>, run = true) => {
+    const next = { ...latest.current, ...patch };
+    latest.current = next;
+    onChange(next);
+    if (run && isRunnable(next)) {
+      onRunQuery();
+    }
+  };
+
+  // A new query gets the cpu profile type (or the first), then the first service.
+  const isNew = !props.query.profileTypeId;
+  const typeDefault = profileTypes.value ? defaultProfileType(profileTypes.value) : undefined;
+  useEffect(() => {
+    if (isNew && typeDefault) {
+      update({ profileTypeId: typeDefault }, false);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [isNew, typeDefault]);
+  const firstService = services.value?.[0];
+  const needsService =
+    serviceNameOf(query.labelSelector) === undefined && ['', '{}'].includes(query.labelSelector.trim());
+  // Only a query that started without a service gets one, and only once.
+  const autoService = useRef(needsService);
+  useEffect(() => {
+    if (autoService.current && needsService && firstService) {
+      autoService.current = false;
+      update({ labelSelector: setServiceName(latest.current.labelSelector, firstService) });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [needsService, firstService]);
+
+  return (
+    <Stack direction="column" gap={1}>
+      <Stack gap={2} wrap="wrap" alignItems="flex-end">
+        <Field label="Query type">
+          <RadioButtonGroup
+            options={alerting ? QUERY_TYPES.filter((o) => o.value === 'metrics') : QUERY_TYPES}
+            value={query.queryType}
+            onChange={(queryType) =>
+              update({ queryType, right: queryType === 'diff' ? (query.right ?? defaultRight(query)) : query.right })
+            }
+          />
+        </Field>
+        <Field label="Profile type" description="Profile, then sample type">
+          <ProfileTypeCascader
+            profileTypes={profileTypes.value ?? []}
+            value={query.profileTypeId}
+            variables={variables}
+            onChange={(profileTypeId) => update({ profileTypeId })}
+          />
+        </Field>
+        <Field label="Service" description="service_name of the selector">
+          <ServicePicker
+            services={services.value ?? []}
+            value={service}
+            loading={services.loading}
+            variables={variables}
+            onChange={(s) => {
+              autoService.current = false;
+              update({ labelSelector: setServiceName(query.labelSelector, s) });
+            }}
+          />
+        </Field>
+      </Stack>
+      {(profileTypes.error || services.error) && (
+        <Alert severity="error" title="Could not load the editor's choices">
+          {profileTypes.error ?? services.error}
+        </Alert>
+      )}
+      <SelectorField
+        id="embers-label-selector"
+        label={query.queryType === 'diff' ? 'Left-hand selector' : 'Label selector'}
+        value={query.labelSelector}
+        loadSuggestions={loadSuggestions}
+        onCommit={(labelSelector) => {
+          autoService.current = false;
+          update({ labelSelector });
+        }}
+      />
+      {query.queryType === 'diff' && (
+        <DiffRow
+          left={query.labelSelector}
+          right={query.right ?? { labelSelector: query.labelSelector }}
+          loadSuggestions={loadSuggestions}
+          onChange={(right) => update({ right })}
+        />
+      )}
+      <QueryOptionsRow
+        query={query}
+        labelNames={labelNames.value ?? []}
+        defaultMaxNodes={ds.defaultMaxNodes}
+        onChange={update}
+      />
+    </Stack>
+  );
+}

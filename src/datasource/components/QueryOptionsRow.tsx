@@ -1,0 +1,107 @@
+import React, { useState } from 'react';
+import { Field, Input, MultiSelect, Stack } from '@grafana/ui';
+
+import { MAX_NODES_LIMIT } from '../constants';
+import { EmbersQuery } from '../types';
+
+interface Props {
+  query: EmbersQuery;
+  labelNames: string[];
+  defaultMaxNodes: number;
+  onChange: (patch: Partial<EmbersQuery>, run: boolean) => void;
+}
+
+export function validateLimit(text: string): string | undefined {
+  if (text === '') {
+    return undefined;
+  }
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 1 && n <= 10000 ? undefined : 'Limit must be a whole number from 1 to 10,000';
+}
+
+export function validateQueryMaxNodes(text: string): string | undefined {
+  if (text === '') {
+    return undefined;
+  }
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 1 && n <= MAX_NODES_LIMIT
+    ? undefined
+    : `Max nodes must be a whole number from 1 to ${MAX_NODES_LIMIT.toLocaleString('en-US')}`;
+}
+
+/** A number input that commits on blur when valid and says why when not. */
+function NumberField(props: {
+  id: string;
+  label: string;
+  description: string;
+  value?: number;
+  placeholder: string;
+  validate: (text: string) => string | undefined;
+  onCommit: (value: number | undefined) => void;
+}) {
+  const [text, setText] = useState(props.value === undefined ? '' : String(props.value));
+  const error = props.validate(text);
+  return (
+    <Field label={props.label} description={props.description} invalid={Boolean(error)} error={error}>
+      <Input
+        id={props.id}
+        type="number"
+        width={16}
+        value={text}
+        placeholder={props.placeholder}
+        onChange={(e) => setText(e.currentTarget.value)}
+        onBlur={() =>
+          !error &&
+          (text === '' ? undefined : Number(text)) !== props.value &&
+          props.onCommit(text === '' ? undefined : Number(text))
+        }
+      />
+    </Field>
+  );
+}
+
+/** Group by and limit (for series), max nodes (for flame graphs). */
+export function QueryOptionsRow({ query, labelNames, defaultMaxNodes, onChange }: Props) {
+  const series = query.queryType !== 'profile' && query.queryType !== 'diff';
+  const flame = query.queryType !== 'metrics';
+  return (
+    <Stack gap={2} wrap="wrap">
+      {series && (
+        <Field label="Group by" description="Labels that split the series">
+          <MultiSelect
+            inputId="embers-group-by"
+            aria-label="Group by"
+            options={labelNames.map((n) => ({ label: n, value: n }))}
+            value={query.groupBy ?? []}
+            allowCustomValue
+            width={40}
+            placeholder="No grouping"
+            onChange={(items) => onChange({ groupBy: items.map((i) => i.value!).filter(Boolean) }, true)}
+          />
+        </Field>
+      )}
+      {series && (
+        <NumberField
+          id="embers-limit"
+          label="Limit"
+          description="Keep the top N series"
+          value={query.limit}
+          placeholder="all"
+          validate={validateLimit}
+          onCommit={(limit) => onChange({ limit }, true)}
+        />
+      )}
+      {flame && (
+        <NumberField
+          id="embers-max-nodes"
+          label="Max nodes"
+          description="Flame graph size cap"
+          value={query.maxNodes}
+          placeholder={String(defaultMaxNodes)}
+          validate={validateQueryMaxNodes}
+          onCommit={(maxNodes) => onChange({ maxNodes }, true)}
+        />
+      )}
+    </Stack>
+  );
+}

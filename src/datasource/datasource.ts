@@ -1,0 +1,131 @@
+import {
+  AdHocVariableFilter,
+  CoreApp,
+  DataSourceGetTagKeysOptions,
+  DataSourceGetTagValuesOptions,
+  DataSourceInstanceSettings,
+  MetricFindValue,
+  ScopedVars,
+  TimeRange,
+} from '@grafana/data';
+import { DataSourceWithBackend, getTemplateSrv } from '@grafana/runtime';
+
+import { DEFAULT_MAX_NODES } from './constants';
+import { fetchLabelNames, fetchLabelValues, fetchProfileTypes, LabelQuery } from './resources';
+import { addMatcher, MatchOp, parseSelector } from './selector';
+import { EmbersDataSourceOptions, EmbersQuery, ProfileTypeInfo } from './types';
+import { queryDisplayText } from './queryDisplayText';
+import { applyAdHocFilters, interpolateSelector } from './variables/interpolate';
+import { EmbersVariableSupport } from './variables/variableSupport';
+
+export class PyroscopeDataSource extends DataSourceWithBackend<EmbersQuery, EmbersDataSourceOptions> {
+  readonly defaultMaxNodes: number;
+
+  constructor(instanceSettings: DataSourceInstanceSettings<EmbersDataSourceOptions>) {
+    super(instanceSettings);
+    this.defaultMaxNodes = instanceSettings.jsonData?.maxNodes || DEFAULT_MAX_NODES;
+    this.variables = new EmbersVariableSupport(this);
+  }
+
+  getDefaultQuery(app: CoreApp): Partial<EmbersQuery> {
+    return {
+      queryType: app === CoreApp.UnifiedAlerting ? 'metrics' : 'both',
+      labelSelector: '{}',
+      groupBy: [],
+    };
+  }
+
+  /** Runs only queries that say what to read: a profile type and valid selectors. */
+  filterQuery(query: EmbersQuery): boolean {
+    if (query.hide || !query.profileTypeId) {
+      return false;
+    }
+    if (parseSelector(query.labelSelector ?? '').error) {
+      return false;
+    }
+    if (query.queryType === 'diff' && parseSelector(query.right?.labelSelector ?? '').error) {
+      return false;
+    }
+    return true;
+  }
+
+  applyTemplateVariables(query: EmbersQuery, scopedVars: ScopedVars, filters?: AdHocVariableFilter[]): EmbersQuery {
+    const templateSrv = getTemplateSrv();
+    const selector = (s: string) => applyAdHocFilters(interpolateSelector(s, templateSrv, scopedVars), filters);
+    const out: EmbersQuery = {
+      ...query,
+      profileTypeId: templateSrv.replace(query.profileTypeId ?? '', scopedVars),
+      labelSelector: selector(query.labelSelector ?? ''),
+    };
+    if (query.groupBy) {
+      out.groupBy = query.groupBy
+        .flatMap((g) => templateSrv.replace(g, scopedVars, listFormat).split(','))
+        .filter(Boolean);
+    }
+    if (query.right) {
+      out.right = { ...query.right, labelSelector: selector(query.right.labelSelector ?? '') };
+    }
+    return out;
+  }
+
+  getQueryDisplayText(query: EmbersQuery): string {
+    return queryDisplayText(query);
+  }
+
+  getProfileTypes(range?: TimeRange): Promise<ProfileTypeInfo[]> {
+    return fetchProfileTypes(this.get, range);
+  }
+
+  getLabelNames(q: LabelQuery): Promise<string[]> {
+    return fetchLabelNames(this.get, this.interpolated(q));
+  }
+
+  getLabelValues(label: string, q: LabelQuery): Promise<string[]> {
+    return fetchLabelValues(this.get, label, this.interpolated(q));
+  }
+
+  /** Dashboard variable names, offered in completion as `$name`. */
+  getVariableNames(): string[] {
+    return getTemplateSrv()
+      .getVariables()
+      .map((v) => v.name);
+  }
+
+  async getTagKeys(options?: DataSourceGetTagKeysOptions<EmbersQuery>): Promise<MetricFindValue[]> {
+    const names = await this.getLabelNames({ range: options?.timeRange, selector: filtersSelector(options?.filters) });
+    return names.map((text) => ({ text }));
+  }
+
+  async getTagValues(options: DataSourceGetTagValuesOptions<EmbersQuery>): Promise<MetricFindValue[]> {
+    const others = options.filters?.filter((f) => f.key !== options.key);
+    const values = await this.getLabelValues(options.key, {
+      range: options.timeRange,
+      selector: filtersSelector(others),
+    });
+    return values.map((text) => ({ text }));
+  }
+
+  private get = (path: string, params: Record<string, string>) => this.getResource(path, params);
+
+  private interpolated(q: LabelQuery): LabelQuery {
+    const templateSrv = getTemplateSrv();
+    return {
+      ...q,
+      profileTypeId: q.profileTypeId ? templateSrv.replace(q.profileTypeId) : undefined,
+      selector: q.selector ? interpolateSelector(q.selector, templateSrv) : undefined,
+    };
+  }
+}
+
+/** A multi-value group-by variable stands for several labels. */
+function listFormat(value: unknown): string {
+  return Array.isArray(value) ? value.join(',') : String(value ?? '');
+}
+
+function filtersSelector(filters?: AdHocVariableFilter[]): string | undefined {
+  const usable = (filters ?? []).filter((f) => ['=', '!=', '=~', '!~'].includes(f.operator));
+  if (usable.length === 0) {
+    return undefined;
+  }
+  return usable.reduce((s, f) => addMatcher(s, { key: f.key, op: f.operator as MatchOp, value: f.value }), '{}');
+}

@@ -1,0 +1,50 @@
+/** Dashboard variables: profile types, label names, or values of one label. */
+import { CustomVariableSupport, DataQueryRequest, DataQueryResponse, MetricFindValue } from '@grafana/data';
+import { from, Observable } from 'rxjs';
+import { map } from 'rxjs/operators';
+
+import { VariableQueryEditor } from '../components/VariableQueryEditor';
+import type { PyroscopeDataSource } from '../datasource';
+import { shortProfileType } from '../queryDisplayText';
+import { EmbersVariableQuery } from '../types';
+
+export class EmbersVariableSupport extends CustomVariableSupport<PyroscopeDataSource, EmbersVariableQuery> {
+  editor = VariableQueryEditor;
+
+  constructor(private readonly datasource: PyroscopeDataSource) {
+    super();
+  }
+
+  query(request: DataQueryRequest<EmbersVariableQuery>): Observable<DataQueryResponse> {
+    const query = request.targets[0];
+    return from(findVariableValues(this.datasource, query, request)).pipe(map((data) => ({ data })));
+  }
+}
+
+export async function findVariableValues(
+  ds: Pick<PyroscopeDataSource, 'getProfileTypes' | 'getLabelNames' | 'getLabelValues'>,
+  query: EmbersVariableQuery | undefined,
+  request: Pick<DataQueryRequest, 'range'>
+): Promise<MetricFindValue[]> {
+  const range = request.range;
+  const scope = {
+    range,
+    profileTypeId: query?.profileTypeId || undefined,
+    selector: query?.labelSelector || undefined,
+  };
+  switch (query?.kind) {
+    case 'profileTypes': {
+      const types = await ds.getProfileTypes(range);
+      return types.map((t) => ({ text: shortProfileType(t.id), value: t.id }));
+    }
+    case 'labelNames':
+      return (await ds.getLabelNames(scope)).map((text) => ({ text }));
+    case 'labelValues':
+      if (!query.labelName) {
+        throw new Error('Choose the label whose values the variable lists');
+      }
+      return (await ds.getLabelValues(query.labelName, scope)).map((text) => ({ text }));
+    default:
+      throw new Error('Choose what the variable lists: profile types, label names or label values');
+  }
+}
