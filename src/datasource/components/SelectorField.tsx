@@ -21,17 +21,17 @@ export function SelectorField({ id, label, value, onCommit, loadSuggestions }: P
   const empty = value.trim() === '';
   const hint = !error && !empty && serviceNameOf(value) === undefined ? MISSING_SERVICE_HINT : undefined;
   return (
-    <Field
-      label={label}
-      description={
-        empty
-          ? 'Empty: nothing runs. Type { for label suggestions, or {} for every service.'
-          : 'Shift+Enter or leaving the field runs the query.'
-      }
-      invalid={Boolean(error)}
-      error={error?.message}
-    >
-      <div>
+    <div>
+      <Field
+        label={label}
+        description={
+          empty
+            ? 'Empty: nothing runs. Type { for label suggestions, or {} for every service.'
+            : 'Shift+Enter or leaving the field runs the query.'
+        }
+        invalid={Boolean(error)}
+        error={error?.message}
+      >
         <SelectorInput
           id={id}
           aria-label={label}
@@ -41,12 +41,12 @@ export function SelectorField({ id, label, value, onCommit, loadSuggestions }: P
           onCommit={onCommit}
           loadSuggestions={loadSuggestions}
         />
-        {hint && (
-          <div role="note" style={{ marginTop: 4, fontSize: '0.85em', opacity: 0.8 }}>
-            {hint}
-          </div>
-        )}
-      </div>
-    </Field>
+      </Field>
+      {hint && (
+        <div role="note" style={{ marginTop: -8, marginBottom: 8, fontSize: '0.85em', opacity: 0.8 }}>
+          {hint}
+        </div>
+      )}
+    </div>
   );
 }

@@ -1,0 +1,55 @@
+/** A data source stand-in for editor tests: canned resource answers, recorded calls. */
+import * as fs from 'fs';
+import * as path from 'path';
+
+import type { PyroscopeDataSource } from '../datasource';
+import type { ProfileTypeInfo } from '../types';
+
+/** The shared test data sits beside the repository: walk up to go.mod, then ../shared/testdata. */
+export function sharedTestdata(...parts: string[]): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'go.mod'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      throw new Error('go.mod not found above ' + __dirname);
+    }
+    dir = parent;
+  }
+  return path.join(dir, '..', 'shared', 'testdata', ...parts);
+}
+
+/** Profile types as the real server answered them, in the shape the backend's resource returns. */
+export function recordedProfileTypes(): ProfileTypeInfo[] {
+  const recorded = JSON.parse(fs.readFileSync(sharedTestdata('recorded', 'profile-types.json'), 'utf8'));
+  return recorded.response.profileTypes.map((t: Record<string, string>) => ({
+    id: t.ID,
+    name: t.name,
+    sampleType: t.sampleType,
+    sampleUnit: t.sampleUnit,
+    periodType: t.periodType,
+    periodUnit: t.periodUnit,
+  }));
+}
+
+export interface StubAnswers {
+  profileTypes?: ProfileTypeInfo[];
+  labelNames?: string[];
+  labelValues?: Record<string, string[]>;
+  variables?: string[];
+}
+
+export function stubDataSource(answers: StubAnswers = {}) {
+  const ds = {
+    defaultMaxNodes: 16384,
+    getProfileTypes: jest.fn(async () => answers.profileTypes ?? recordedProfileTypes()),
+    getLabelNames: jest.fn(async () => answers.labelNames ?? ['region', 'service_name']),
+    getLabelValues: jest.fn(
+      async (label: string) =>
+        (answers.labelValues ?? { service_name: ['ride-sharing-app', 'checkout'], region: ['eu-west', 'us-east'] })[
+          label
+        ] ?? []
+    ),
+    getVariableNames: jest.fn(() => answers.variables ?? []),
+  };
+  return { ds, asDataSource: ds as unknown as PyroscopeDataSource };
+}
