@@ -1,0 +1,34 @@
+package frames
+
+import (
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
+)
+
+// singleWidth is the number of values per node: xDelta, total, self, nameIndex.
+const singleWidth = 4
+
+// FlameGraph converts Pyroscope's levels into the nested-set frame named
+// "flamegraph" (level, value, self, label) in depth-first pre-order, in one
+// pass straight into the frame's columns. sampleUnit becomes the value and
+// self fields' unit. A nil or root-only answer is a frame with 0 or 1 rows and
+// a notice; levels that break the encoding give ErrUnreadableFlameGraph.
+func FlameGraph(fg *querierv1.FlameGraph, sampleUnit string) (*data.Frame, error) {
+	levels, names := fg.GetLevels(), fg.GetNames()
+	n, err := countNodes(levels, singleWidth)
+	if err != nil {
+		return nil, err
+	}
+	cols := newFlameColumns(n, names)
+	rows, err := walkLevels(levels, singleWidth, readSingle, func(row, depth int, g []int64) error {
+		return cols.set(row, depth, g[1], g[2], g[3])
+	})
+	if err != nil {
+		return nil, err
+	}
+	return newFlameFrame(rows, cols.fields(rows, GrafanaUnit(sampleUnit))...), nil
+}
+
+func readSingle(g []int64) (xDelta, total, self int64, err error) {
+	return g[0], g[1], g[2], checkNode(g[0], g[1], g[2])
+}

@@ -1,0 +1,66 @@
+package frames
+
+import (
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+)
+
+// FrameName is the name of every flame graph frame, plain or diff.
+const FrameName = "flamegraph"
+
+// PanelPluginID is the panel Explore should draw flame graph frames with.
+const PanelPluginID = "embers-flamegraph-panel"
+
+// NoDataNotice is shown when a flame graph holds nothing but its root.
+const NoDataNotice = "No profile data in this range for this profile type and label selector."
+
+// flameColumns are the nested-set columns shared by plain and diff frames.
+type flameColumns struct {
+	level []int64
+	value []int64
+	self  []int64
+	label *labelColumn
+}
+
+func newFlameColumns(rows int, names []string) *flameColumns {
+	return &flameColumns{
+		level: make([]int64, rows),
+		value: make([]int64, rows),
+		self:  make([]int64, rows),
+		label: newLabelColumn(names, rows),
+	}
+}
+
+func (c *flameColumns) set(row, depth int, value, self, nameIndex int64) error {
+	c.level[row] = int64(depth)
+	c.value[row] = value
+	c.self[row] = self
+	return c.label.set(row, nameIndex)
+}
+
+// fields returns level, value, self and label, cut to the rows written.
+func (c *flameColumns) fields(rows int, unit string) []*data.Field {
+	return []*data.Field{
+		data.NewField("level", nil, c.level[:rows]),
+		valueField("value", c.value[:rows], unit),
+		valueField("self", c.self[:rows], unit),
+		c.label.field(rows),
+	}
+}
+
+func valueField(name string, values []int64, unit string) *data.Field {
+	return data.NewField(name, nil, values).SetConfig(&data.FieldConfig{Unit: unit})
+}
+
+// newFlameFrame wraps the fields in the frame Explore and our panel recognise,
+// with a notice when there is nothing below the root.
+func newFlameFrame(rows int, fields ...*data.Field) *data.Frame {
+	frame := data.NewFrame(FrameName, fields...)
+	frame.Meta = &data.FrameMeta{
+		PreferredVisualization:         data.VisTypeFlameGraph,
+		PreferredVisualizationPluginID: PanelPluginID,
+	}
+	if rows <= 1 {
+		frame.AppendNotices(data.Notice{Severity: data.NoticeSeverityInfo, Text: NoDataNotice})
+	}
+	return frame
+}

@@ -1,0 +1,84 @@
+package frames
+
+import (
+	"fmt"
+
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+)
+
+// maxEnumNames is how many names an enum field can index (uint16 indices).
+const maxEnumNames = 1 << 16
+
+// labelColumn writes the `label` field. Names live once in the enum's text and
+// rows hold indices; with more distinct names than an enum can index, rows hold
+// the names themselves (the strings share memory with Pyroscope's names).
+type labelColumn struct {
+	names    []string
+	remap    []int32 // name index → enum index, when names had to be deduplicated
+	enumText []string
+	enum     []data.EnumItemIndex
+	text     []string
+}
+
+func newLabelColumn(names []string, rows int) *labelColumn {
+	c := &labelColumn{names: names}
+	if len(names) <= maxEnumNames {
+		c.enumText = names
+		c.enum = make([]data.EnumItemIndex, rows)
+		return c
+	}
+	remap, distinct := dedupeNames(names)
+	if len(distinct) <= maxEnumNames {
+		c.remap, c.enumText = remap, distinct
+		c.enum = make([]data.EnumItemIndex, rows)
+		return c
+	}
+	c.text = make([]string, rows)
+	return c
+}
+
+// dedupeNames maps every name index to the index of its first occurrence in
+// the returned list of distinct names.
+func dedupeNames(names []string) ([]int32, []string) {
+	seen := make(map[string]int32, len(names))
+	remap := make([]int32, len(names))
+	distinct := make([]string, 0, len(names))
+	for i, name := range names {
+		idx, ok := seen[name]
+		if !ok {
+			idx = int32(len(distinct))
+			seen[name] = idx
+			distinct = append(distinct, name)
+		}
+		remap[i] = idx
+	}
+	return remap, distinct
+}
+
+func (c *labelColumn) set(row int, nameIndex int64) error {
+	if nameIndex < 0 || nameIndex >= int64(len(c.names)) {
+		return fmt.Errorf("name index %d is outside the %d names sent", nameIndex, len(c.names))
+	}
+	switch {
+	case c.text != nil:
+		c.text[row] = c.names[nameIndex]
+	case c.remap != nil:
+		c.enum[row] = data.EnumItemIndex(c.remap[nameIndex])
+	default:
+		c.enum[row] = data.EnumItemIndex(nameIndex)
+	}
+	return nil
+}
+
+func (c *labelColumn) field(rows int) *data.Field {
+	if c.text != nil {
+		return data.NewField("label", nil, c.text[:rows])
+	}
+	text := c.enumText
+	if text == nil {
+		text = []string{} // the enum text is always a list, even with no rows
+	}
+	return data.NewField("label", nil, c.enum[:rows]).SetConfig(&data.FieldConfig{
+		TypeConfig: &data.FieldTypeConfig{Enum: &data.EnumFieldConfig{Text: text}},
+	})
+}

@@ -1,0 +1,129 @@
+package frames
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// pprofCase ties a recorded merge answer to the pprof file it was made from.
+type pprofCase struct {
+	recorded   string
+	file       string
+	sampleType string
+	uploads    int64 // how many times the file was uploaded under the queried labels
+	// exact: the server kept the stacks as they were, so self per stack must
+	// match; otherwise it repaired or dropped stacks and only totals compare.
+	exact bool
+	// totalShare divides the pprof total where the server dropped samples on purpose.
+	totalShare int64
+	// sampleUnit picks the frame's unit.
+	sampleUnit string
+}
+
+var pprofCases = []pprofCase{
+	{"merge-go-cpu-process_cpu-cpu", "go-cpu-labels.pb.gz", "cpu", 2, true, 1, "nanoseconds"},
+	{"merge-go-cpu-process_cpu-samples", "go-cpu-labels.pb.gz", "samples", 2, true, 1, "count"},
+	{"merge-go-cpu-region-eu", "go-cpu-labels.pb.gz", "cpu", 1, true, 1, "nanoseconds"},
+	{"merge-go-heap-memory-inuse_space", "go-heap.pb.gz", "inuse_space", 1, true, 1, "bytes"},
+	{"merge-go-heap-memory-inuse_objects", "go-heap.pb.gz", "inuse_objects", 1, true, 1, "count"},
+	{"merge-go-heap-memory-alloc_space", "go-heap.pb.gz", "alloc_space", 1, false, 1, "bytes"},
+	{"merge-go-heap-memory-alloc_objects", "go-heap.pb.gz", "alloc_objects", 1, false, 1, "count"},
+	{"merge-go-heap-large-memory-inuse_space", "go-heap-inuse-large.pb.gz", "inuse_space", 1, false, 1, "bytes"},
+	{"merge-java-kafka-process_cpu-cpu", "java-kafka-cpu.pb.gz", "cpu", 1, true, 1, "nanoseconds"},
+	{"merge-java-kafka-memory-alloc_in_new_tlab_bytes", "java-kafka-alloc.pb.gz", "alloc_in_new_tlab_bytes", 1, true, 1, "bytes"},
+	{"merge-node-app-wall-samples", "nodejs-wall.pb.gz", "samples", 1, true, 1, "count"},
+	{"merge-node-app-wall-wall", "nodejs-wall.pb.gz", "wall", 1, true, 1, "microseconds"},
+	{"merge-node-app-memory-inuse_space", "nodejs-heap.pb.gz", "inuse_space", 1, true, 1, "bytes"},
+	{"merge-node-app-memory-inuse_objects", "nodejs-heap.pb.gz", "inuse_objects", 1, true, 1, "count"},
+	{"merge-python-app-process_cpu-samples", "python-pyspy.pb", "samples", 1, true, 1, "count"},
+	{"merge-bad-noaddr-process_cpu-cpu", "bad-no-addr-no-line.pb.gz", "cpu", 1, false, 2, "nanoseconds"},
+	{"merge-go-cpu-maxnodes-16", "go-cpu-labels.pb.gz", "cpu", 2, false, 1, "nanoseconds"},
+}
+
+// TestFlameGraphMatchesPprof is the check that does not trust our encoder:
+// the stacks in the real pprof files, summed by the pprof library, must come
+// out of the converted frame with the same self per stack and the same total.
+func TestFlameGraphMatchesPprof(t *testing.T) {
+	for _, tc := range pprofCases {
+		t.Run(tc.recorded, func(t *testing.T) {
+			frame, err := FlameGraph(loadMerge(t, tc.recorded), tc.sampleUnit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows := readFlameRows(t, frame)
+			want, pprofTotal := pprofStacks(t, tc.file, tc.sampleType)
+			wantTotal := pprofTotal * tc.uploads / tc.totalShare
+			if rows.value[0] != wantTotal {
+				t.Errorf("root total = %d, the pprof file sums to %d", rows.value[0], wantTotal)
+			}
+			if !tc.exact {
+				return
+			}
+			got := selfByPath(rows.level, rows.label, rows.self)
+			if diff := compareSums(got, scaleSums(want, tc.uploads)); diff != "" {
+				t.Errorf("self per stack differs from the pprof file:\n%s", diff)
+			}
+		})
+	}
+}
+
+// compareSums lists up to ten stacks whose sums differ.
+func compareSums(got, want map[string]int64) string {
+	var lines []string
+	for k, w := range want {
+		if got[k] != w {
+			lines = append(lines, fmt.Sprintf("  %q: frame %d, pprof %d", lastFrames(k), got[k], w))
+		}
+	}
+	for k, g := range got {
+		if _, ok := want[k]; !ok {
+			lines = append(lines, fmt.Sprintf("  %q: frame %d, not in pprof", lastFrames(k), g))
+		}
+	}
+	sort.Strings(lines)
+	if len(lines) > 10 {
+		lines = append(lines[:10], fmt.Sprintf("  ... and %d more", len(lines)-10))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func lastFrames(path string) string {
+	parts := strings.Split(path, "\n")
+	if len(parts) > 3 {
+		parts = append([]string{"…"}, parts[len(parts)-3:]...)
+	}
+	return strings.Join(parts, " > ")
+}
+
+// TestEveryRecordedMergeConverts: every real answer becomes a valid nested set
+// whose root carries the server's total and whose selves add up to it.
+func TestEveryRecordedMergeConverts(t *testing.T) {
+	for _, name := range recordedMergeCases(t) {
+		t.Run(name, func(t *testing.T) {
+			fg := loadMerge(t, name)
+			frame, err := FlameGraph(fg, "nanoseconds")
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows := readFlameRows(t, frame)
+			if err := checkNestedSet(rows); err != nil {
+				t.Fatal(err)
+			}
+			if want := countGroups(fg.Levels, singleWidth); len(rows.level) != want {
+				t.Errorf("%d rows, the answer has %d nodes", len(rows.level), want)
+			}
+			if rows.value[0] != fg.Total {
+				t.Errorf("root value %d, server total %d", rows.value[0], fg.Total)
+			}
+			var selfSum int64
+			for _, s := range rows.self {
+				selfSum += s
+			}
+			if selfSum != rows.value[0] {
+				t.Errorf("selves add up to %d, root value is %d", selfSum, rows.value[0])
+			}
+		})
+	}
+}

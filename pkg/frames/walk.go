@@ -1,0 +1,142 @@
+package frames
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
+)
+
+// readNode decodes one group of level values into the node the tree structure
+// is found on: for a diff, the two sides combined.
+type readNode func(group []int64) (xDelta, total, self int64, err error)
+
+// emitNode writes one node into the frame's columns at row, in pre-order.
+type emitNode func(row, depth int, group []int64) error
+
+// openNode is a node on the path from the root to the current row: children
+// must start in [childStart, end) and end by end.
+type openNode struct {
+	childStart, end int64
+}
+
+// countNodes checks every level splits into whole groups and counts the nodes,
+// so the columns can be allocated once.
+func countNodes(levels []*querierv1.Level, width int) (int, error) {
+	n := 0
+	for d, l := range levels {
+		values := l.GetValues()
+		if len(values)%width != 0 {
+			return 0, unreadable("level %d has %d values, not a multiple of %d", d, len(values), width)
+		}
+		n += len(values) / width
+	}
+	if n > 0 && len(levels[0].GetValues()) != width {
+		return 0, unreadable("the first level must hold one root node, it holds %d", len(levels[0].GetValues())/width)
+	}
+	return n, nil
+}
+
+// walkLevels visits Pyroscope's levels in depth-first pre-order without
+// building a tree: each level is read left to right with its own cursor, and a
+// stack of the open nodes' ranges says whether the next node of the level
+// below belongs to the node on top (x in [x+self, x+total), half-open).
+// It returns the number of rows emitted; every node must land under a parent.
+func walkLevels(levels []*querierv1.Level, width int, read readNode, emit emitNode) (int, error) {
+	depthCount := len(levels)
+	if depthCount == 0 || len(levels[0].GetValues()) == 0 {
+		return 0, nil
+	}
+	cursor := make([]int, depthCount) // next group per level
+	xEnd := make([]int64, depthCount) // end of the last node taken per level
+	stack := make([]openNode, 0, depthCount)
+	row := 0
+
+	take := func(depth int, x, total, self int64, group []int64) error {
+		end, ok := addNonNegative(x, total)
+		if !ok {
+			return errors.New("positions overflow")
+		}
+		if depth > 0 && end > stack[depth-1].end {
+			return errors.New("the node runs past the end of its parent")
+		}
+		if err := emit(row, depth, group); err != nil {
+			return err
+		}
+		row++
+		cursor[depth]++
+		xEnd[depth] = end
+		stack = append(stack, openNode{childStart: x + self, end: end})
+		return nil
+	}
+
+	root := levels[0].GetValues()[:width]
+	dx, total, self, err := read(root)
+	if err == nil {
+		err = take(0, dx, total, self, root)
+	}
+	if err != nil {
+		return 0, unreadable("level 0, node 0: %v", err)
+	}
+
+	for len(stack) > 0 {
+		depth := len(stack) // depth of the next child of the top node
+		top := stack[depth-1]
+		if depth < depthCount {
+			values := levels[depth].GetValues()
+			i := cursor[depth]
+			if i*width < len(values) {
+				group := values[i*width : (i+1)*width]
+				dx, total, self, err := read(group)
+				if err != nil {
+					return 0, unreadable("level %d, node %d: %v", depth, i, err)
+				}
+				x, ok := addNonNegative(xEnd[depth], dx)
+				if !ok {
+					return 0, unreadable("level %d, node %d: positions overflow", depth, i)
+				}
+				if x < top.end {
+					if x < top.childStart {
+						return 0, unreadable("level %d, node %d lies outside every parent", depth, i)
+					}
+					if err := take(depth, x, total, self, group); err != nil {
+						return 0, unreadable("level %d, node %d: %v", depth, i, err)
+					}
+					continue
+				}
+			}
+		}
+		stack = stack[:depth-1]
+	}
+
+	for d, l := range levels {
+		if left := len(l.GetValues())/width - cursor[d]; left > 0 {
+			return 0, unreadable("%d nodes of level %d lie outside every parent", left, d)
+		}
+	}
+	return row, nil
+}
+
+// addNonNegative adds two non-negative int64s, reporting overflow.
+func addNonNegative(a, b int64) (int64, bool) {
+	if a < 0 || b < 0 || a > math.MaxInt64-b {
+		return 0, false
+	}
+	return a + b, true
+}
+
+// checkNode holds the rules every node obeys on its own.
+func checkNode(xDelta, total, self int64) error {
+	switch {
+	case xDelta < 0:
+		return fmt.Errorf("negative offset %d", xDelta)
+	case total < 0:
+		return fmt.Errorf("negative total %d", total)
+	case self < 0:
+		return fmt.Errorf("negative self %d", self)
+	case self > total:
+		return fmt.Errorf("self %d is larger than total %d", self, total)
+	}
+	return nil
+}
