@@ -1,0 +1,124 @@
+package plugin
+
+import (
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
+	"google.golang.org/protobuf/proto"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+)
+
+func fixedServer(t *testing.T, status int, ctype, body string, delay time.Duration) string {
+	t.Helper()
+	stop := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-time.After(delay):
+		case <-r.Context().Done():
+			return
+		case <-stop:
+			return
+		}
+		w.Header().Set("Content-Type", ctype)
+		w.WriteHeader(status)
+		_, _ = w.Write([]byte(body))
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(stop) })
+	return srv.URL
+}
+
+func closedPortURL(t *testing.T) string {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	_ = l.Close()
+	return "http://" + addr
+}
+
+func TestFaultsBecomeQueryErrors(t *testing.T) {
+	tr := backend.TimeRange{From: time.Now().Add(-time.Hour), To: time.Now()}
+	tests := []struct {
+		name     string
+		url      string
+		settings string
+		want     string
+		leak     string
+	}{
+		{"server down", closedPortURL(t), `{}`, "cannot connect to Pyroscope at http://127.0.0.1:", ""},
+		{"401 text from a proxy", fixedServer(t, 401, "text/plain", "401 Authorization Required", 0), `{}`, "rejected the credentials (HTTP 401)", "Authorization Required"},
+		{"500 with a body", fixedServer(t, 500, "application/json", `{"code":"internal","message":"querier: out of memory"}`, 0), `{}`, "Pyroscope error: querier: out of memory", ""},
+		{"500 with a stack", fixedServer(t, 500, "text/plain", "panic: boom\ngoroutine 1 [running]:", 0), `{}`, "Pyroscope answered with HTTP 500", "goroutine"},
+		{"garbage 200", fixedServer(t, 200, "application/proto", "\x0a\xff\xff\xff\xff\x0fgarbage", 0), `{}`, "could not be read", "query is"},
+		{"slow server past the timeout", fixedServer(t, 200, "application/proto", "", 5*time.Second), `{"timeout":1}`, "timed out", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := newDS(t, tt.url, tt.settings, nil)
+			start := time.Now()
+			res := runQueries(t, d, nil, dataQuery("A", tr, queryJSON("profile", cpuType, `{service_name="a"}`, ""))).Responses["A"]
+			if time.Since(start) > 4*time.Second {
+				t.Errorf("took %v", time.Since(start))
+			}
+			if res.Error == nil || !strings.Contains(res.Error.Error(), tt.want) {
+				t.Fatalf("error = %v, want it to contain %q", res.Error, tt.want)
+			}
+			if tt.leak != "" && strings.Contains(res.Error.Error(), tt.leak) {
+				t.Errorf("error %q shows %q from the body", res.Error, tt.leak)
+			}
+		})
+	}
+}
+
+// bigFlameGraph is a root with n leaf children, each 1 sample.
+func bigFlameGraph(n int) *querierv1.FlameGraph {
+	names := make([]string, n+1)
+	names[0] = "total"
+	leaves := make([]int64, 0, 4*n)
+	for i := 1; i <= n; i++ {
+		names[i] = "fn_" + strings.Repeat("x", i%7)
+		leaves = append(leaves, 0, 1, 1, int64(i))
+	}
+	return &querierv1.FlameGraph{
+		Names:  names,
+		Levels: []*querierv1.Level{{Values: []int64{0, int64(n), 0, 0}}, {Values: leaves}},
+		Total:  int64(n), MaxSelf: 1,
+	}
+}
+
+func TestMillionNodeFlameGraph(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large response")
+	}
+	const n = 1_000_000
+	body, err := proto.Marshal(&querierv1.SelectMergeStacktracesResponse{Flamegraph: bigFlameGraph(n - 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDS(t, fixedServer(t, 200, "application/proto", string(body), 0), `{"maxNodes":1048576}`, nil)
+	tr := backend.TimeRange{From: time.Now().Add(-time.Hour), To: time.Now()}
+	res := runQueries(t, d, nil, dataQuery("A", tr, queryJSON("profile", cpuType, `{service_name="a"}`, ""))).Responses["A"]
+	if res.Error != nil {
+		t.Fatal(res.Error)
+	}
+	fg := frameByName(t, res.Frames, "flamegraph")
+	if rows, _ := fg.RowLen(); rows != n {
+		t.Fatalf("frame has %d rows, want %d", rows, n)
+	}
+	if got := int64At(t, fg, "value", 0); got != n-1 {
+		t.Errorf("root total = %d, want %d", got, n-1)
+	}
+	arrow, err := fg.MarshalArrow()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("1,000,000-node flame graph: response %.1f MB protobuf, frame %.1f MB as Arrow", float64(len(body))/1e6, float64(len(arrow))/1e6)
+}

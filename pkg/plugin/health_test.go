@@ -1,0 +1,43 @@
+package plugin
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+
+	"github.com/embers/embers/pkg/pyroscope/replay"
+)
+
+func TestCheckHealth(t *testing.T) {
+	tests := []struct {
+		name     string
+		url      string
+		settings string
+		status   backend.HealthStatus
+		want     string
+	}{
+		{"profiles found", replay.Serve(t, replay.Load(t, "profile-types")).URL, `{}`, backend.HealthStatusOk, "Found 12 profile types"},
+		{"connected but empty", replay.Serve(t, replay.Load(t, "tenant-given")).URL, `{"tenantId":"team-a"}`, backend.HealthStatusOk, "Connected to Pyroscope, but no profiles yet"},
+		{"tenant missing", replay.Serve(t, replay.Load(t, "tenant-missing")).URL, `{}`, backend.HealthStatusError, "set the tenant ID"},
+		{"auth rejected", fixedServer(t, 403, "text/html", "<h1>Forbidden</h1>", 0), `{}`, backend.HealthStatusError, "rejected the credentials (HTTP 403)"},
+		{"not pyroscope", fixedServer(t, 404, "text/plain", "404 page not found", 0), `{}`, backend.HealthStatusError, "does not look like a Pyroscope server"},
+		{"unreachable", closedPortURL(t), `{}`, backend.HealthStatusError, "cannot connect to Pyroscope"},
+		{"server message", fixedServer(t, 503, "application/json", `{"code":"unavailable","message":"too many requests"}`, 0), `{}`, backend.HealthStatusError, "cannot connect"},
+		{"server error", fixedServer(t, 500, "application/json", `{"code":"internal","message":"store is read-only"}`, 0), `{}`, backend.HealthStatusError, "store is read-only"},
+		{"bad settings", "pyroscope:4040", `{}`, backend.HealthStatusError, "must start with http:// or https://"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := newDS(t, tt.url, tt.settings, nil)
+			res, err := d.CheckHealth(context.Background(), &backend.CheckHealthRequest{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Status != tt.status || !strings.Contains(res.Message, tt.want) {
+				t.Errorf("got %v %q, want %v containing %q", res.Status, res.Message, tt.status, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,31 @@
+package plugin
+
+import (
+	"context"
+	"errors"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+
+	"github.com/embers/embers/pkg/models"
+)
+
+// queryBoth answers the series and the flame graph, fetched in parallel. If
+// one side fails the other's frames are still returned beside the error.
+func (d *Datasource) queryBoth(ctx context.Context, q models.Query, pt models.ProfileType, dq backend.DataQuery) (data.Frames, error) {
+	var (
+		series     data.Frames
+		seriesErr  error
+		done       = make(chan struct{})
+		profile    data.Frames
+		profileErr error
+	)
+	go func() {
+		defer close(done)
+		series, seriesErr = d.queryMetrics(ctx, q, pt, dq)
+	}()
+	profile, profileErr = d.queryProfile(ctx, q, pt, dq.TimeRange)
+	<-done
+	out := append(series, profile...)
+	return out, errors.Join(profileErr, seriesErr)
+}

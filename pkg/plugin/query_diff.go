@@ -1,0 +1,44 @@
+package plugin
+
+import (
+	"context"
+	"fmt"
+
+	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+
+	"github.com/embers/embers/pkg/frames"
+	"github.com/embers/embers/pkg/models"
+)
+
+// queryDiff compares the query's selection (left, the baseline) with the
+// right-hand selector, whose window moves back by the time shift.
+func (d *Datasource) queryDiff(ctx context.Context, q models.Query, pt models.ProfileType, tr backend.TimeRange) (data.Frames, error) {
+	shift, _ := q.Right.Shift() // checked by ParseQuery
+	maxNodes := q.MaxNodesOr(d.settings.MaxNodes)
+	side := func(selector string, from, to int64) *querierv1.SelectMergeStacktracesRequest {
+		return &querierv1.SelectMergeStacktracesRequest{ProfileTypeID: pt.ID, LabelSelector: selector, Start: from, End: to, MaxNodes: &maxNodes}
+	}
+	left := side(q.LabelSelector, tr.From.UnixMilli(), tr.To.UnixMilli())
+	right := side(q.Right.LabelSelector, tr.From.Add(-shift).UnixMilli(), tr.To.Add(-shift).UnixMilli())
+	fg, err := d.client.Diff(ctx, &querierv1.DiffRequest{Left: left, Right: right})
+	if err != nil {
+		return nil, err
+	}
+	frame, err := frames.FlameGraphDiff(fg, pt.SampleUnit)
+	if err != nil {
+		return nil, fmt.Errorf("the diff flame graph could not be converted: %w", err)
+	}
+	out := data.Frames{frame}
+	extra := []string{"vs", q.Right.LabelSelector}
+	if shift > 0 {
+		extra = append(extra, "shifted by "+q.Right.TimeShift)
+	}
+	annotate(out, describe("diff", pt.ID, q.LabelSelector, append(extra, fmt.Sprintf("maxNodes=%d", maxNodes))...))
+	if fg == nil || fg.Total == 0 {
+		out = emptyNotice(out, q.LabelSelector+" "+q.Right.LabelSelector)
+	}
+	return out, nil
+}

@@ -1,0 +1,39 @@
+package plugin
+
+import (
+	"context"
+	"fmt"
+
+	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+
+	"github.com/embers/embers/pkg/frames"
+	"github.com/embers/embers/pkg/models"
+)
+
+// queryProfile answers a flame graph of the merged stacks in the range.
+func (d *Datasource) queryProfile(ctx context.Context, q models.Query, pt models.ProfileType, tr backend.TimeRange) (data.Frames, error) {
+	maxNodes := q.MaxNodesOr(d.settings.MaxNodes)
+	fg, err := d.client.SelectMergeStacktraces(ctx, &querierv1.SelectMergeStacktracesRequest{
+		ProfileTypeID: pt.ID,
+		LabelSelector: q.LabelSelector,
+		Start:         tr.From.UnixMilli(),
+		End:           tr.To.UnixMilli(),
+		MaxNodes:      &maxNodes,
+	})
+	if err != nil {
+		return nil, err
+	}
+	frame, err := frames.FlameGraph(fg, pt.SampleUnit)
+	if err != nil {
+		return nil, fmt.Errorf("the flame graph could not be converted: %w", err)
+	}
+	out := data.Frames{frame}
+	annotate(out, describe("profile", pt.ID, q.LabelSelector, fmt.Sprintf("maxNodes=%d", maxNodes)))
+	if fg == nil || fg.Total == 0 {
+		out = emptyNotice(out, q.LabelSelector)
+	}
+	return out, nil
+}
