@@ -1,0 +1,168 @@
+import React, { useState } from 'react';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { DataSourceSettings } from '@grafana/data';
+
+import { EmbersDataSourceOptions, EmbersSecureJsonData } from '../types';
+import { ConfigEditor } from './ConfigEditor';
+import { validateMaxNodes, validateMinStep, validateTimeout, validateUrl } from './configValidation';
+
+// Grafana's Combobox (the auth method picker) watches visibility; jsdom has no IntersectionObserver.
+beforeAll(() => {
+  Object.defineProperty(window, 'IntersectionObserver', {
+    writable: true,
+    value: class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    },
+  });
+});
+
+type Settings = DataSourceSettings<EmbersDataSourceOptions, EmbersSecureJsonData>;
+
+function settings(patch: Partial<Settings> = {}): Settings {
+  return {
+    id: 1,
+    uid: 'x',
+    orgId: 1,
+    name: 'Pyroscope',
+    type: 'embers-pyroscope-datasource',
+    typeName: 'Embers Pyroscope',
+    typeLogoUrl: '',
+    access: 'proxy',
+    url: 'http://pyroscope:4040',
+    user: '',
+    database: '',
+    basicAuth: false,
+    basicAuthUser: '',
+    isDefault: false,
+    withCredentials: false,
+    readOnly: false,
+    jsonData: {},
+    secureJsonFields: {},
+    ...patch,
+  } as Settings;
+}
+
+function setup(initial: Settings) {
+  const onChange = jest.fn();
+  let latest = initial;
+  function Harness() {
+    const [options, setOptions] = useState(initial);
+    return (
+      <ConfigEditor
+        options={options}
+        onOptionsChange={(o) => {
+          latest = o;
+          onChange(o);
+          setOptions(o);
+        }}
+      />
+    );
+  }
+  render(<Harness />);
+  return { onChange, current: () => latest, user: userEvent.setup() };
+}
+
+describe('ConfigEditor', () => {
+  it('shows a saved bearer token as configured and never its value', () => {
+    setup(
+      settings({
+        jsonData: { authType: 'bearer' },
+        secureJsonFields: { bearerToken: true },
+        // Grafana never sends secrets back; if something did, the page must still not show it.
+        secureJsonData: { bearerToken: 'sekret-token-value' },
+      })
+    );
+    const token = document.getElementById('embers-bearer-token') as HTMLInputElement;
+    expect(token).toHaveValue('configured');
+    expect(token).toBeDisabled();
+    expect(document.body.innerHTML).not.toContain('sekret-token-value');
+    expect(screen.getByRole('button', { name: 'Reset' })).toBeInTheDocument();
+  });
+
+  it('reset clears the token so a new one can be typed into secureJsonData', async () => {
+    const { user, current } = setup(
+      settings({ jsonData: { authType: 'bearer' }, secureJsonFields: { bearerToken: true } })
+    );
+    await user.click(screen.getByRole('button', { name: 'Reset' }));
+    expect(current().secureJsonFields.bearerToken).toBe(false);
+    const token = document.getElementById('embers-bearer-token') as HTMLInputElement;
+    await user.type(token, 'new-token');
+    expect(current().secureJsonData?.bearerToken).toBe('new-token');
+    expect(current().jsonData).not.toHaveProperty('bearerToken');
+  });
+
+  it('stores the tenant ID in jsonData and explains the header', async () => {
+    const { user, current } = setup(settings());
+    expect(screen.getByText(/Sent as the X-Scope-OrgID header/)).toBeInTheDocument();
+    await user.type(document.getElementById('embers-tenant-id')!, 'team-a');
+    expect(current().jsonData.tenantId).toBe('team-a');
+  });
+
+  it('says what is wrong with a bad URL, min step and max nodes', async () => {
+    const { user, current } = setup(settings({ url: 'pyroscope:4040' }));
+    expect(screen.getByText('The URL must start with http:// or https://, not pyroscope://')).toBeInTheDocument();
+
+    await user.type(document.getElementById('embers-min-step')!, '15 seconds');
+    expect(
+      screen.getByText('"15 seconds" is not a duration; use a number and a unit, e.g. 15s, 1m or 1h')
+    ).toBeInTheDocument();
+
+    await user.type(document.getElementById('embers-max-nodes')!, '0');
+    expect(screen.getByText('Max nodes must be a whole number from 1 to 1,048,576')).toBeInTheDocument();
+    expect(current().jsonData.maxNodes).toBeUndefined();
+
+    await user.clear(document.getElementById('embers-max-nodes')!);
+    await user.type(document.getElementById('embers-max-nodes')!, '8192');
+    expect(current().jsonData.maxNodes).toBe(8192);
+    expect(screen.queryByText(/Max nodes must be/)).not.toBeInTheDocument();
+  });
+
+  it('flags a negative timeout', () => {
+    setup(settings({ jsonData: { timeout: -5 } }));
+    expect(screen.getByText('Timeout must be a positive number of seconds (default 30)')).toBeInTheDocument();
+  });
+
+  it('choosing bearer auth records authType bearer and turns basic auth off', async () => {
+    const { user, current } = setup(settings({ basicAuth: true, jsonData: { authType: 'basic' } }));
+    await user.click(screen.getByRole('combobox', { name: /authentication method/i }));
+    await user.click(await screen.findByText('Bearer token'));
+    expect(current().jsonData.authType).toBe('bearer');
+    expect(current().basicAuth).toBe(false);
+  });
+});
+
+describe('config validation', () => {
+  it.each([
+    ['', 'Enter the Pyroscope server URL, e.g. http://pyroscope:4040'],
+    ['http://pyroscope:4040', undefined],
+    ['https://profiles.example.com/prefix', undefined],
+    ['ftp://x', 'The URL must start with http:// or https://, not ftp://'],
+    ['not a url', '"not a url" is not a URL; use the form http://host:4040'],
+  ])('url %s', (url, message) => expect(validateUrl(url)).toBe(message));
+
+  it.each([
+    [undefined, undefined],
+    [30, undefined],
+    [0, 'Timeout must be a positive number of seconds (default 30)'],
+    [NaN, 'Timeout must be a positive number of seconds (default 30)'],
+  ])('timeout %s', (t, message) => expect(validateTimeout(t)).toBe(message));
+
+  it.each([
+    ['15s', undefined],
+    ['1m30s', undefined],
+    ['500ms', undefined],
+    ['0s', 'Min step must be longer than zero'],
+    ['15', '"15" is not a duration; use a number and a unit, e.g. 15s, 1m or 1h'],
+  ])('min step %s', (s, message) => expect(validateMinStep(s)).toBe(message));
+
+  it.each([
+    [1, undefined],
+    [1048576, undefined],
+    [1048577, 'Max nodes must be a whole number from 1 to 1,048,576'],
+    [-1, 'Max nodes must be a whole number from 1 to 1,048,576'],
+    [1.5, 'Max nodes must be a whole number from 1 to 1,048,576'],
+  ])('max nodes %s', (n, message) => expect(validateMaxNodes(n)).toBe(message));
+});

@@ -1,0 +1,65 @@
+import React, { useState } from 'react';
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+
+import { stubDataSource } from '../testing/stubDataSource';
+import { EmbersVariableQuery } from '../types';
+import { VariableQueryEditor } from './VariableQueryEditor';
+
+async function setup(initial: EmbersVariableQuery) {
+  const { ds, asDataSource } = stubDataSource();
+  let latest = initial;
+  function Harness() {
+    const [query, setQuery] = useState(initial);
+    return (
+      <VariableQueryEditor
+        datasource={asDataSource}
+        query={query}
+        onRunQuery={jest.fn()}
+        onChange={(q) => {
+          latest = q;
+          setQuery(q);
+        }}
+      />
+    );
+  }
+  await act(async () => {
+    render(<Harness />);
+  });
+  return { ds, current: () => latest, user: userEvent.setup() };
+}
+
+const variable = (q: Partial<EmbersVariableQuery>) =>
+  ({ refId: 'V', kind: 'labelValues', ...q }) as EmbersVariableQuery;
+
+describe('VariableQueryEditor', () => {
+  it('switches between the three kinds', async () => {
+    const { user, current } = await setup(variable({ kind: 'labelValues' }));
+    expect(screen.getByText('Label')).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'Profile types' }));
+    expect(current().kind).toBe('profileTypes');
+    expect(screen.queryByLabelText('Variable label selector')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'Label names' }));
+    expect(current().kind).toBe('labelNames');
+    expect(screen.getByLabelText('Variable label selector')).toBeInTheDocument();
+  });
+
+  it('keeps a valid scope selector and rejects an invalid one with its message', async () => {
+    const { user, current } = await setup(variable({ labelName: 'region' }));
+    const input = screen.getByLabelText('Variable label selector');
+    await user.type(input, '{{service_name="$service"}');
+    await user.tab();
+    expect(current().labelSelector).toBe('{service_name="$service"}');
+
+    await user.clear(input);
+    await user.type(input, '{{service_name=}');
+    await user.tab();
+    expect(screen.getByText(/Expected a quoted value after "service_name="/)).toBeInTheDocument();
+    expect(current().labelSelector).toBe('{service_name="$service"}');
+  });
+
+  it('lists label names from the resource for the label picker', async () => {
+    const { ds } = await setup(variable({ labelName: 'region', labelSelector: '{service_name="a"}' }));
+    expect(ds.getLabelNames).toHaveBeenCalledWith(expect.objectContaining({ selector: '{service_name="a"}' }));
+  });
+});
