@@ -9,6 +9,7 @@ import { TopTable } from '../../src/panel/table/TopTable';
 import { FlameColumns } from '../../src/shared/flameColumns';
 import { columnsOf, Row } from '../../src/panel/table/testing/columnsOf';
 import { mount } from './lib/mount';
+import { syntheticRows } from './lib/synthetic';
 
 const XSS = '<img src=x onerror="window.__xss=1">';
 const rows: Row[] = [
@@ -81,4 +82,20 @@ function Features() {
   );
 }
 
-mount(<Features />);
+/** `?gen=N`: the top table alone over a synthetic frame of N rows. */
+function LargeTable({ nodes }: { nodes: number }) {
+  const [columns] = useState<FlameColumns>(() => {
+    const rows = syntheticRows(nodes);
+    return { ...rows, length: rows.level.length, label: (i) => rows.names[rows.label[i]], unit: 'short' };
+  });
+  const [selected, setSelected] = useState('');
+  return (
+    <div>
+      <output data-testid="selected-function">{selected}</output>
+      <TopTable columns={columns} onSelectFunction={setSelected} height={400} width={900} />
+    </div>
+  );
+}
+
+const gen = Number(new URLSearchParams(window.location.search).get('gen') ?? 0);
+mount(gen > 0 ? <LargeTable nodes={gen} /> : <Features />);

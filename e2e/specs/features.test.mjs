@@ -99,3 +99,33 @@ describe('panel features (table, sandwich, export)', () => {
     assert.deepEqual(page().errors, []);
   });
 });
+
+describe('top table at 1,000,000 rows', () => {
+  const page = useBrowser();
+
+  it('lists, sorts and scrolls a million-row frame, drawing only the rows in view', async () => {
+    await openPage(page(), 'features', { gen: 1000000 }, '[role="rowgroup"] [role="row"]');
+    const rows = page().locator('[role="rowgroup"] [role="row"]');
+    assert.ok((await rows.count()) < 60, `rendered ${await rows.count()} rows`);
+    // Total, largest first: the root "total" holds everything.
+    await page()
+      .getByRole('button', { name: /^Total/ })
+      .click();
+    assert.equal(await rows.first().locator('[role="cell"]').first().textContent(), 'total');
+    assert.match(await rows.first().locator('[role="cell"]').nth(2).textContent(), /100\.00 %$/);
+    // Scroll to the end: the last rows are drawn there, and still only a few.
+    await page()
+      .locator('[role="table"] [role="rowgroup"]')
+      .evaluate((el) => {
+        el.parentElement.scrollTop = el.parentElement.scrollHeight;
+      });
+    await page().waitForFunction(() => {
+      const all = document.querySelectorAll('[role="rowgroup"] [role="row"]');
+      return all.length > 0 && !Array.from(all).some((r) => r.textContent.startsWith('total'));
+    });
+    assert.ok((await rows.count()) < 60);
+    await rows.last().click();
+    assert.match(await page().getByTestId('selected-function').textContent(), /^pkg\d+\./);
+    assert.deepEqual(page().errors, []);
+  });
+});
