@@ -59,7 +59,9 @@ func (d *Datasource) safeQuery(ctx context.Context, q backend.DataQuery, alert b
 	}()
 	res = d.query(ctx, q, alert)
 	if res.Error != nil {
-		logger.Warn("Query failed", "refId", q.RefID, "duration", time.Since(start), "error", res.Error.Error())
+		// The message can quote the selector: it goes to debug only.
+		logger.Warn("Query failed", "refId", q.RefID, "duration", time.Since(start), "status", int(res.Status))
+		logger.Debug("Query error", "refId", q.RefID, "error", res.Error.Error())
 	} else {
 		logger.Debug("Query done", "refId", q.RefID, "duration", time.Since(start), "frames", len(res.Frames))
 	}

@@ -198,6 +198,8 @@ func writeUpstreamError(w http.ResponseWriter, r *http.Request, err error) {
 			status = http.StatusGatewayTimeout
 		}
 	}
-	log.DefaultLogger.FromContext(r.Context()).Warn("Resource call failed", "path", r.URL.Path, "status", status, "error", msg)
+	logger := log.DefaultLogger.FromContext(r.Context())
+	logger.Warn("Resource call failed", "path", r.URL.Path, "status", status)
+	logger.Debug("Resource error", "path", r.URL.Path, "error", msg)
 	writeError(w, status, msg)
 }
