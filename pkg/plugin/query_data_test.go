@@ -131,6 +131,9 @@ func TestDiffQueryShiftsTheRightWindow(t *testing.T) {
 	if req.Left.Start != tr.From.UnixMilli() || req.Right.Start != tr.From.Add(-time.Hour).UnixMilli() || req.Right.End != tr.To.Add(-time.Hour).UnixMilli() {
 		t.Errorf("left starts %d, right %d..%d: want the right window 1 h earlier", req.Left.Start, req.Right.Start, req.Right.End)
 	}
+	if got := fg.Meta.ExecutedQueryString; got != `diff `+heap+` {service_name="go-heap"} vs {service_name="go-heap-large"} shifted by 1h maxNodes=16384` {
+		t.Errorf("executedQueryString = %q", got)
+	}
 	if req.Right.LabelSelector != `{service_name="go-heap-large"}` {
 		t.Errorf("right selector = %q", req.Right.LabelSelector)
 	}
@@ -235,5 +238,18 @@ func TestTenantAndBearerAreSentButNeverLogged(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(lines, "\n"), "refId A ") {
 		t.Error("no log line names the refId")
+	}
+}
+
+func TestBothQueryKeepsTheFlameGraphWhenSeriesFail(t *testing.T) {
+	merge := replay.Load(t, "merge-go-cpu-process_cpu-cpu")
+	srv := replay.Serve(t, merge) // no SelectSeries: the server answers 404
+	d := newDS(t, srv.URL, `{}`, nil)
+	res := runQueries(t, d, nil, dataQuery("A", recordedRange(t, merge), queryJSON("both", cpuType, `{service_name="go-cpu"}`, ""))).Responses["A"]
+	if res.Error == nil || !strings.Contains(res.Error.Error(), "does not look like a Pyroscope server") {
+		t.Errorf("error = %v", res.Error)
+	}
+	if fg := frameByName(t, res.Frames, "flamegraph"); int64At(t, fg, "value", 0) != 17460000000 {
+		t.Error("the flame graph lost its total")
 	}
 }

@@ -38,7 +38,12 @@ func (d *Datasource) queryDiff(ctx context.Context, q models.Query, pt models.Pr
 	}
 	annotate(out, describe("diff", pt.ID, q.LabelSelector, append(extra, fmt.Sprintf("maxNodes=%d", maxNodes))...))
 	if fg == nil || fg.Total == 0 {
-		out = emptyNotice(out, q.LabelSelector+" "+q.Right.LabelSelector)
+		// Hint about whichever side does not name its service.
+		sel := q.LabelSelector
+		if !selectorNamesService(q.Right.LabelSelector) {
+			sel = q.Right.LabelSelector
+		}
+		out = emptyNotice(out, sel)
 	}
 	return out, nil
 }
