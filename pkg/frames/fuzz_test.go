@@ -1,0 +1,140 @@
+package frames
+
+import (
+	"encoding/binary"
+	"strings"
+	"testing"
+
+	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
+)
+
+// Fuzz inputs: shape holds uvarint level lengths (in values, so lengths that
+// are not whole groups get tried too), values holds zigzag varints, names is
+// NUL-separated. Run one target at a time, anchored, e.g.
+//
+//	go test ./pkg/frames -run '^$' -fuzz '^FuzzFlameGraph$' -fuzztime 10s
+//	go test ./pkg/frames -run '^$' -fuzz '^FuzzFlameGraphDiff$' -fuzztime 10s
+
+const maxFuzzLevelLen = 1 << 14
+
+func decodeFuzzLevels(shape, values []byte) []*querierv1.Level {
+	var levels []*querierv1.Level
+	for len(shape) > 0 {
+		n, k := binary.Uvarint(shape)
+		if k <= 0 {
+			break
+		}
+		shape = shape[k:]
+		level := &querierv1.Level{}
+		for i := uint64(0); i < min(n, maxFuzzLevelLen) && len(values) > 0; i++ {
+			v, k := binary.Varint(values)
+			if k <= 0 {
+				values = nil
+				break
+			}
+			values = values[k:]
+			level.Values = append(level.Values, v)
+		}
+		levels = append(levels, level)
+	}
+	return levels
+}
+
+func encodeFuzzLevels(levels []*querierv1.Level) (shape, values []byte) {
+	for _, l := range levels {
+		shape = binary.AppendUvarint(shape, uint64(len(l.Values)))
+		for _, v := range l.Values {
+			values = binary.AppendVarint(values, v)
+		}
+	}
+	return shape, values
+}
+
+func fuzzNames(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\x00")
+}
+
+func FuzzFlameGraph(f *testing.F) {
+	for _, name := range []string{"merge-go-cpu-maxnodes-16", "merge-go-cpu-process_cpu-cpu", "merge-empty", "merge-python-app-process_cpu-samples", "merge-node-app-wall-wall"} {
+		fg := loadMerge(f, name)
+		shape, values := encodeFuzzLevels(fg.Levels)
+		f.Add(shape, values, strings.Join(fg.Names, "\x00"))
+	}
+	f.Add([]byte{}, []byte{}, "")
+	f.Fuzz(func(t *testing.T, shape, values []byte, names string) {
+		fg := &querierv1.FlameGraph{Names: fuzzNames(names), Levels: decodeFuzzLevels(shape, values)}
+		frame, err := FlameGraph(fg, "nanoseconds")
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), ErrUnreadableFlameGraph.Error()) {
+				t.Fatalf("error without the user-facing prefix: %v", err)
+			}
+			return
+		}
+		checkFuzzedFrame(t, readFlameRows(t, frame), countGroups(fg.Levels, singleWidth))
+	})
+}
+
+func FuzzFlameGraphDiff(f *testing.F) {
+	// The recorded diff is large; its first three levels are still a valid
+	// tree, with the names they use renumbered to keep each run quick.
+	levels, names := compactDiffPrefix(loadDiff(f, "diff-go-heap-vs-large"), 3)
+	shape, values := encodeFuzzLevels(levels)
+	f.Add(shape, values, strings.Join(names, "\x00"))
+	shape, values = encodeFuzzLevels([]*querierv1.Level{
+		{Values: []int64{0, 10, 0, 0, 10, 0, 0}},
+		{Values: []int64{0, 10, 0, 0, 0, 0, 1, 0, 0, 0, 0, 10, 0, 2}},
+		{Values: []int64{10, 0, 0, 0, 10, 10, 3}},
+	})
+	f.Add(shape, values, "total\x00a\x00b\x00c")
+	f.Add([]byte{}, []byte{}, "")
+	f.Fuzz(func(t *testing.T, shape, values []byte, names string) {
+		fg := &querierv1.FlameGraphDiff{Names: fuzzNames(names), Levels: decodeFuzzLevels(shape, values)}
+		frame, err := FlameGraphDiff(fg, "bytes")
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), ErrUnreadableFlameGraph.Error()) {
+				t.Fatalf("error without the user-facing prefix: %v", err)
+			}
+			return
+		}
+		rows := readFlameRows(t, frame)
+		if rows.valueRight == nil || rows.selfRight == nil {
+			t.Fatal("diff frame without valueRight/selfRight")
+		}
+		checkFuzzedFrame(t, rows, countGroups(fg.Levels, diffWidth))
+	})
+}
+
+func checkFuzzedFrame(t *testing.T, rows flameRows, nodes int) {
+	t.Helper()
+	if len(rows.level) != nodes {
+		t.Fatalf("%d rows from %d nodes: a node was lost or invented", len(rows.level), nodes)
+	}
+	if err := checkNestedSet(rows); err != nil {
+		t.Fatalf("not a nested set: %v", err)
+	}
+}
+
+// compactDiffPrefix keeps the first depth levels of a diff and only the names
+// they use.
+func compactDiffPrefix(fg *querierv1.FlameGraphDiff, depth int) ([]*querierv1.Level, []string) {
+	index := map[int64]int64{}
+	var names []string
+	var levels []*querierv1.Level
+	for _, l := range fg.Levels[:depth] {
+		values := append([]int64(nil), l.Values...)
+		for i := diffWidth - 1; i < len(values); i += diffWidth {
+			idx, ok := index[values[i]]
+			if !ok {
+				idx = int64(len(names))
+				index[values[i]] = idx
+				names = append(names, fg.Names[values[i]])
+			}
+			values[i] = idx
+		}
+		levels = append(levels, &querierv1.Level{Values: values})
+	}
+	return levels, names
+}
