@@ -1,0 +1,203 @@
+package stacktest
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+type composeFile struct {
+	Services map[string]composeService `yaml:"services"`
+	Volumes  map[string]any            `yaml:"volumes"`
+}
+
+type composeService struct {
+	Image       string                       `yaml:"image"`
+	Build       any                          `yaml:"build"`
+	Command     []string                     `yaml:"command"`
+	Ports       []string                     `yaml:"ports"`
+	Volumes     []string                     `yaml:"volumes"`
+	Environment map[string]string            `yaml:"environment"`
+	Healthcheck *struct{ Test []string }     `yaml:"healthcheck"`
+	DependsOn   map[string]map[string]string `yaml:"depends_on"`
+	Profiles    []string                     `yaml:"profiles"`
+}
+
+func loadCompose(t *testing.T) composeFile {
+	t.Helper()
+	var c composeFile
+	readYAML(t, "docker-compose.yaml", &c)
+	return c
+}
+
+func TestComposeHasTheStackServices(t *testing.T) {
+	c := loadCompose(t)
+	for _, name := range []string{"pyroscope", "grafana", "demo"} {
+		s, ok := c.Services[name]
+		if !ok {
+			t.Errorf("service %q is missing", name)
+			continue
+		}
+		if len(s.Profiles) > 0 {
+			t.Errorf("service %q is behind profile %v; `docker compose up` must start it", name, s.Profiles)
+		}
+	}
+	if s, ok := c.Services["alloy"]; !ok || !slices.Equal(s.Profiles, []string{"alloy"}) {
+		t.Errorf("alloy must exist behind the compose profile \"alloy\", got %+v", s.Profiles)
+	}
+	if c.Services["grafana"].Build == nil || c.Services["demo"].Build == nil {
+		t.Error("grafana and demo must be built from this checkout (build:), not pulled")
+	}
+}
+
+// pinnedTag matches a release tag (1.2, v1.2.3, 1.26.8-bookworm), never "latest".
+var pinnedTag = regexp.MustCompile(`^v?\d+\.\d+(\.\d+)?(-[a-z0-9.]+)?$`)
+
+func checkPinned(t *testing.T, where, image string) {
+	t.Helper()
+	ref := image
+	if i := strings.Index(ref, "@sha256:"); i >= 0 {
+		ref = ref[:i]
+	}
+	slash := strings.LastIndex(ref, "/")
+	colon := strings.LastIndex(ref, ":")
+	if colon < slash+1 {
+		t.Errorf("%s: image %q has no tag; pin a release", where, image)
+		return
+	}
+	if tag := ref[colon+1:]; !pinnedTag.MatchString(tag) {
+		t.Errorf("%s: image %q has tag %q; pin a release version, not a moving tag", where, image, tag)
+	}
+}
+
+func TestComposeImagesArePinned(t *testing.T) {
+	for name, s := range loadCompose(t).Services {
+		if s.Build == nil && s.Image == "" {
+			t.Errorf("service %q has neither image nor build", name)
+		}
+		if s.Image != "" {
+			checkPinned(t, "docker-compose.yaml service "+name, s.Image)
+		}
+	}
+}
+
+func TestPyroscopeRunsTheV2StorageAndChecksReadinessWithoutAShell(t *testing.T) {
+	p := loadCompose(t).Services["pyroscope"]
+	if !strings.HasPrefix(p.Image, "grafana/pyroscope:2.") {
+		t.Errorf("pyroscope image %q, want an official 2.x release", p.Image)
+	}
+	if !slices.Contains(p.Command, "-architecture.storage=v2") {
+		t.Errorf("pyroscope command %v lacks -architecture.storage=v2 (dual mode hides fresh data)", p.Command)
+	}
+	if !slices.Contains(p.Command, "-config.file=/etc/pyroscope/config.yaml") {
+		t.Errorf("pyroscope command %v drops the image's own -config.file", p.Command)
+	}
+	if p.Healthcheck == nil || len(p.Healthcheck.Test) < 3 || p.Healthcheck.Test[0] != "CMD" ||
+		p.Healthcheck.Test[1] != "profilecli" || p.Healthcheck.Test[2] != "ready" {
+		t.Errorf("pyroscope healthcheck must be [CMD profilecli ready ...] (distroless: no shell), got %+v", p.Healthcheck)
+	}
+	if !hasMount(p.Volumes, "pyroscope-data", "/data") {
+		t.Errorf("pyroscope must keep /data in the named volume pyroscope-data, got %v", p.Volumes)
+	}
+}
+
+func TestEveryServiceHasAHealthcheckAndWaitsForHealthyDependencies(t *testing.T) {
+	c := loadCompose(t)
+	for name, s := range c.Services {
+		if s.Healthcheck == nil || len(s.Healthcheck.Test) == 0 || s.Healthcheck.Test[0] == "NONE" {
+			t.Errorf("service %q has no healthcheck", name)
+		}
+		for dep, opts := range s.DependsOn {
+			if opts["condition"] != "service_healthy" {
+				t.Errorf("%s depends on %s with condition %q, want service_healthy", name, dep, opts["condition"])
+			}
+			if _, ok := c.Services[dep]; !ok {
+				t.Errorf("%s depends on unknown service %s", name, dep)
+			}
+		}
+	}
+	for _, name := range []string{"grafana", "demo"} {
+		if c.Services[name].DependsOn["pyroscope"]["condition"] != "service_healthy" {
+			t.Errorf("%s must wait for a healthy pyroscope", name)
+		}
+	}
+}
+
+// portSpec is "${VAR:-host}:container".
+var portSpec = regexp.MustCompile(`^\$\{[A-Z_]+:-(\d+)\}:(\d+)$`)
+
+func TestPortsAreTheDocumentedOnesAndOverridable(t *testing.T) {
+	want := map[string]string{"pyroscope": "4040", "grafana": "3000", "demo": "6060", "alloy": "12345"}
+	for name, s := range loadCompose(t).Services {
+		if len(s.Ports) == 0 {
+			t.Errorf("%s publishes no port", name)
+		}
+		for _, p := range s.Ports {
+			m := portSpec.FindStringSubmatch(p)
+			if m == nil {
+				t.Errorf("%s port %q: use \"${NAME_PORT:-<default>}:<container port>\" so it can be moved", name, p)
+				continue
+			}
+			if m[1] != want[name] || m[2] != want[name] {
+				t.Errorf("%s port %q, want %s on both sides by default", name, p, want[name])
+			}
+		}
+	}
+}
+
+func TestGrafanaMountsProvisioningAndTheBundledDashboards(t *testing.T) {
+	g := loadCompose(t).Services["grafana"]
+	if !hasMount(g.Volumes, "./provisioning", "/etc/grafana/provisioning") {
+		t.Errorf("grafana must mount ./provisioning at /etc/grafana/provisioning, got %v", g.Volumes)
+	}
+	var provider struct {
+		Providers []struct {
+			Options struct{ Path string } `yaml:"options"`
+		} `yaml:"providers"`
+	}
+	readYAML(t, "provisioning/dashboards/embers.yaml", &provider)
+	if len(provider.Providers) != 1 {
+		t.Fatalf("want one dashboard provider, got %d", len(provider.Providers))
+	}
+	if !hasMount(g.Volumes, "./src/dashboards", provider.Providers[0].Options.Path) {
+		t.Errorf("the dashboard provider reads %q, but grafana does not mount ./src/dashboards there: %v",
+			provider.Providers[0].Options.Path, g.Volumes)
+	}
+	for _, key := range []string{"GF_AUTH_ANONYMOUS_ENABLED", "GF_AUTH_ANONYMOUS_ORG_ROLE", "GF_SECURITY_ADMIN_PASSWORD"} {
+		if !strings.HasPrefix(g.Environment[key], "${") {
+			t.Errorf("grafana %s = %q: make it overridable with ${NAME:-default}", key, g.Environment[key])
+		}
+	}
+	if home := g.Environment["GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH"]; !strings.HasPrefix(home, provider.Providers[0].Options.Path+"/") {
+		t.Errorf("home dashboard %q is not one of the mounted dashboards", home)
+	}
+}
+
+// Every bind mount's source must exist, or compose creates an empty folder in its place.
+func TestBindMountSourcesExist(t *testing.T) {
+	root := repoRoot(t)
+	for name, s := range loadCompose(t).Services {
+		for _, v := range s.Volumes {
+			src := strings.SplitN(v, ":", 2)[0]
+			if !strings.HasPrefix(src, ".") {
+				continue
+			}
+			if _, err := os.Stat(filepath.Join(root, src)); err != nil {
+				t.Errorf("%s mounts %s, which does not exist", name, src)
+			}
+		}
+	}
+}
+
+func hasMount(volumes []string, src, dst string) bool {
+	for _, v := range volumes {
+		parts := strings.Split(v, ":")
+		if len(parts) >= 2 && parts[0] == src && parts[1] == dst {
+			return true
+		}
+	}
+	return false
+}
