@@ -42,18 +42,20 @@ export function ProfileTypeCascader({ profileTypes, value, onChange, variables }
   }, [profileTypes, variables]);
 
   return (
-    <Cascader
-      // Cascader reads initialValue once: remount when the value changes from outside.
-      key={value}
-      id="embers-profile-type"
-      options={options}
-      initialValue={value}
-      displayAllSelectedLevels
-      separator=" / "
-      allowCustomValue
-      placeholder="Choose a profile type"
-      width={40}
-      onSelect={(v) => v && v !== value && onChange(v)}
-    />
+    // Cascader fills its box: the box sets its width.
+    <div style={{ width: 320 }}>
+      <Cascader
+        // Cascader reads initialValue once: remount when the value changes from outside.
+        key={value}
+        id="embers-profile-type"
+        options={options}
+        initialValue={value}
+        displayAllSelectedLevels
+        separator=" / "
+        allowCustomValue
+        placeholder="Choose a profile type"
+        onSelect={(v) => v && v !== value && onChange(v)}
+      />
+    </div>
   );
 }

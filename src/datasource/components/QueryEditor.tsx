@@ -91,7 +91,7 @@ export function QueryEditor(props: Props) {
   return (
     <Stack direction="column" gap={1}>
       <Stack gap={2} wrap="wrap" alignItems="flex-end">
-        <Field label="Query type">
+        <Field label="Query type" description="What the query returns">
           <RadioButtonGroup
             options={alerting ? QUERY_TYPES.filter((o) => o.value === 'metrics') : QUERY_TYPES}
             value={query.queryType}

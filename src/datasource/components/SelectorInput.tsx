@@ -170,7 +170,8 @@ export function SelectorInput(props: SelectorInputProps) {
 
 const getStyles = (theme: GrafanaTheme2) => ({
   wrapper: css({ position: 'relative', flexGrow: 1, minWidth: 320 }),
-  code: css({ input: { fontFamily: theme.typography.fontFamilyMonospace } }),
+  // 13px: at 14px common monospace fallbacks hint the underscore of service_name away.
+  code: css({ input: { fontFamily: theme.typography.fontFamilyMonospace, fontSize: 13 } }),
   list: css({
     position: 'absolute',
     zIndex: theme.zIndex.dropdown,
