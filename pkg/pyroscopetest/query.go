@@ -167,4 +167,3 @@ func promDuration(d time.Duration) string {
 	}
 	return b.String()
 }
-

@@ -10,7 +10,7 @@ import (
 // matcher is one label matcher of a selector such as {service_name="api"}.
 type matcher struct {
 	name, op, value string
-	re           *regexp.Regexp
+	re              *regexp.Regexp
 }
 
 func (m matcher) matches(labels map[string]string) bool {
