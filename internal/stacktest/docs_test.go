@@ -1,0 +1,53 @@
+package stacktest
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/embers/embers/pkg/pyroscope"
+)
+
+// The user guide's troubleshooting table must quote what the backend says, so
+// a person can find the message they see. Variable parts (URL, status, the
+// server's text) are cut out and the fixed words around them are looked up.
+func TestUserGuideExplainsEveryBackendErrorMessage(t *testing.T) {
+	guide := strings.Join(strings.Fields(string(readFile(t, "docs/USER_GUIDE.md"))), " ")
+	errs := map[string]*pyroscope.Error{
+		"unreachable":    {Kind: pyroscope.Unreachable, URL: "URL", Message: "…"},
+		"auth rejected":  {Kind: pyroscope.AuthRejected, Status: 401},
+		"tenant missing": {Kind: pyroscope.TenantMissing, Status: 401},
+		"not pyroscope":  {Kind: pyroscope.NotPyroscope, URL: "URL", Status: 404},
+		"range too long": {Kind: pyroscope.RangeTooLong, Status: 400, Message: "the query time range exceeds the limit (max_query_length, limit: 1d)"},
+		"too many nodes": {Kind: pyroscope.TooManyNodes, Status: 400, Message: "…"},
+		"unreadable":     {Kind: pyroscope.Unreadable, URL: "URL"},
+		"timeout":        {Kind: pyroscope.Timeout},
+		"invalid query":  {Kind: pyroscope.InvalidQuery, Status: 400, Message: "…"},
+	}
+	variable := regexp.MustCompile(`URL|401|…|1d`)
+	for name, e := range errs {
+		msg := e.UserMessage()
+		for _, fixed := range variable.Split(msg, -1) {
+			fixed = strings.TrimSpace(fixed)
+			if len(fixed) >= 12 && !strings.Contains(guide, fixed) {
+				t.Errorf("%s: the guide does not quote %q (from %q)", name, fixed, msg)
+			}
+		}
+	}
+	if !strings.Contains(guide, "Connected to Pyroscope, but no profiles yet") {
+		t.Error("the guide does not explain the health check's \"no profiles yet\" answer")
+	}
+}
+
+// The guide promises what the demo shows; keep it in step with the stack.
+func TestUserGuideNamesWhatTheDemoShows(t *testing.T) {
+	guide := string(readFile(t, "docs/USER_GUIDE.md"))
+	for _, want := range []string{
+		"docker compose up --build", "http://localhost:3000", "Service overview", "slowFunction",
+		"80%", "--profile alloy", "GRAFANA_PORT", "GRAFANA_ANONYMOUS_ROLE", "Tenant ID",
+	} {
+		if !strings.Contains(guide, want) {
+			t.Errorf("docs/USER_GUIDE.md does not mention %q", want)
+		}
+	}
+}
