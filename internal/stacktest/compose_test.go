@@ -171,6 +171,11 @@ func TestGrafanaMountsProvisioningAndTheBundledDashboards(t *testing.T) {
 			t.Errorf("grafana %s = %q: make it overridable with ${NAME:-default}", key, g.Environment[key])
 		}
 	}
+	for _, v := range g.Volumes {
+		if dst := strings.Split(v, ":")[1]; dst == "/var/lib/grafana" || strings.HasPrefix(dst, "/var/lib/grafana/plugins") {
+			t.Errorf("grafana mounts %q over the plugin the image holds: a rebuild would keep serving the old plugin", v)
+		}
+	}
 	if home := g.Environment["GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH"]; !strings.HasPrefix(home, provider.Providers[0].Options.Path+"/") {
 		t.Errorf("home dashboard %q is not one of the mounted dashboards", home)
 	}
