@@ -1,6 +1,6 @@
 import { CoreApp, DataSourceInstanceSettings, dateTime, MetricFindValue } from '@grafana/data';
 import { BackendSrv, setBackendSrv } from '@grafana/runtime';
-import { lastValueFrom, of, throwError } from 'rxjs';
+import { lastValueFrom, Observable, of, throwError } from 'rxjs';
 
 import { PyroscopeDataSource } from './datasource';
 import { EmbersDataSourceOptions, EmbersQuery } from './types';
@@ -186,7 +186,7 @@ describe('resources', () => {
 describe('variable support', () => {
   const ds = makeDataSource();
   const run = async (target: object): Promise<MetricFindValue[]> => {
-    const support = ds.variables as unknown as { query: (r: object) => ReturnType<typeof of> };
+    const support = ds.variables as unknown as { query: (r: object) => Observable<unknown> };
     const res = (await lastValueFrom(support.query({ targets: [{ refId: 'V', ...target }], range }))) as {
       data: MetricFindValue[];
     };

@@ -3,21 +3,12 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DataSourceSettings } from '@grafana/data';
 
+import { installJsdomShims } from '../testing/jsdomShims';
 import { EmbersDataSourceOptions, EmbersSecureJsonData } from '../types';
 import { ConfigEditor } from './ConfigEditor';
 import { validateMaxNodes, validateMinStep, validateTimeout, validateUrl } from './configValidation';
 
-// Grafana's Combobox (the auth method picker) watches visibility; jsdom has no IntersectionObserver.
-beforeAll(() => {
-  Object.defineProperty(window, 'IntersectionObserver', {
-    writable: true,
-    value: class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  });
-});
+beforeAll(installJsdomShims);
 
 type Settings = DataSourceSettings<EmbersDataSourceOptions, EmbersSecureJsonData>;
 
@@ -33,7 +24,6 @@ function settings(patch: Partial<Settings> = {}): Settings {
     access: 'proxy',
     url: 'http://pyroscope:4040',
     user: '',
-    database: '',
     basicAuth: false,
     basicAuthUser: '',
     isDefault: false,

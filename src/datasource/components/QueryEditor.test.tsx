@@ -3,10 +3,13 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CoreApp } from '@grafana/data';
 
+import { installJsdomShims } from '../testing/jsdomShims';
 import { stubDataSource, StubAnswers } from '../testing/stubDataSource';
 import { EmbersQuery } from '../types';
 import { QueryEditor } from './QueryEditor';
 import { MISSING_SERVICE_HINT } from './SelectorField';
+
+beforeAll(installJsdomShims);
 
 const CPU = 'process_cpu:cpu:nanoseconds:cpu:nanoseconds';
 

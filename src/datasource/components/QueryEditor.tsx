@@ -108,7 +108,7 @@ export function QueryEditor(props: Props) {
             onChange={(profileTypeId) => update({ profileTypeId })}
           />
         </Field>
-        <Field label="Service" description="service_name of the selector">
+        <Field label="Service" description="service_name of the selector" htmlFor="embers-service">
           <ServicePicker
             services={services.value ?? []}
             value={service}

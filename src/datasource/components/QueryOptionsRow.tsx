@@ -1,5 +1,5 @@
 import React, { useState } from 'react';
-import { Field, Input, MultiSelect, Stack } from '@grafana/ui';
+import { Field, Input, MultiCombobox, Stack } from '@grafana/ui';
 
 import { MAX_NODES_LIMIT } from '../constants';
 import { EmbersQuery } from '../types';
@@ -67,16 +67,15 @@ export function QueryOptionsRow({ query, labelNames, defaultMaxNodes, onChange }
   return (
     <Stack gap={2} wrap="wrap">
       {series && (
-        <Field label="Group by" description="Labels that split the series">
-          <MultiSelect
-            inputId="embers-group-by"
-            aria-label="Group by"
+        <Field label="Group by" description="Labels that split the series" htmlFor="embers-group-by">
+          <MultiCombobox
+            id="embers-group-by"
             options={labelNames.map((n) => ({ label: n, value: n }))}
             value={query.groupBy ?? []}
-            allowCustomValue
+            createCustomValue
             width={40}
             placeholder="No grouping"
-            onChange={(items) => onChange({ groupBy: items.map((i) => i.value!).filter(Boolean) }, true)}
+            onChange={(items) => onChange({ groupBy: items.map((i) => i.value).filter(Boolean) }, true)}
           />
         </Field>
       )}

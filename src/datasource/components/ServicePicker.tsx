@@ -1,5 +1,5 @@
 import React from 'react';
-import { Select } from '@grafana/ui';
+import { Combobox } from '@grafana/ui';
 
 interface Props {
   services: string[];
@@ -16,17 +16,15 @@ export function ServicePicker({ services, value, loading, onChange, variables }:
     ...variables.map((v) => ({ label: `$${v}`, value: `$${v}`, description: 'variable' })),
   ];
   return (
-    <Select
-      inputId="embers-service"
-      aria-label="Service"
+    <Combobox
+      id="embers-service"
       options={options}
-      value={value ? { label: value, value } : null}
-      isLoading={loading}
-      allowCustomValue
+      value={value ?? null}
+      loading={loading}
+      createCustomValue
       placeholder={loading ? 'Loading services…' : 'Choose a service'}
-      noOptionsMessage="No services with this profile type in the time range"
       width={32}
-      onChange={(v) => v?.value && onChange(v.value)}
+      onChange={(v) => v.value && v.value !== value && onChange(v.value)}
     />
   );
 }

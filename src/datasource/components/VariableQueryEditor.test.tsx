@@ -2,9 +2,12 @@ import React, { useState } from 'react';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
+import { installJsdomShims } from '../testing/jsdomShims';
 import { stubDataSource } from '../testing/stubDataSource';
 import { EmbersVariableQuery } from '../types';
 import { VariableQueryEditor } from './VariableQueryEditor';
+
+beforeAll(installJsdomShims);
 
 async function setup(initial: EmbersVariableQuery) {
   const { ds, asDataSource } = stubDataSource();

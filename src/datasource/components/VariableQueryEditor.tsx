@@ -1,6 +1,6 @@
 import React, { useEffect, useState } from 'react';
 import { QueryEditorProps, SelectableValue } from '@grafana/data';
-import { Field, Input, RadioButtonGroup, Select, Stack } from '@grafana/ui';
+import { Combobox, ComboboxOption, Field, Input, RadioButtonGroup, Stack } from '@grafana/ui';
 
 import type { PyroscopeDataSource } from '../datasource';
 import { shortProfileType } from '../queryDisplayText';
@@ -20,8 +20,8 @@ const toOptions = (values: string[]) => values.map((v) => ({ label: v, value: v 
 export function VariableQueryEditor({ query, onChange, datasource, range }: Props) {
   const current: EmbersVariableQuery = { ...query, kind: query.kind ?? 'labelValues' };
   const [selector, setSelector] = useState(current.labelSelector ?? '');
-  const [profileTypes, setProfileTypes] = useState<Array<SelectableValue<string>>>([]);
-  const [labelNames, setLabelNames] = useState<Array<SelectableValue<string>>>([]);
+  const [profileTypes, setProfileTypes] = useState<ComboboxOption[]>([]);
+  const [labelNames, setLabelNames] = useState<ComboboxOption[]>([]);
   const [loadError, setLoadError] = useState<string>();
 
   const selectorError = selector.trim() === '' ? undefined : parseSelector(selector).error?.message;
@@ -55,27 +55,31 @@ export function VariableQueryEditor({ query, onChange, datasource, range }: Prop
         <RadioButtonGroup options={KINDS} value={current.kind} onChange={(kind) => update({ kind })} />
       </Field>
       {current.kind === 'labelValues' && (
-        <Field label="Label" description="The label whose values the variable lists">
-          <Select
-            inputId="embers-variable-label"
+        <Field label="Label" description="The label whose values the variable lists" htmlFor="embers-variable-label">
+          <Combobox
+            id="embers-variable-label"
             options={labelNames}
-            value={current.labelName ? { label: current.labelName, value: current.labelName } : null}
-            allowCustomValue
-            onChange={(v) => update({ labelName: v?.value })}
+            value={current.labelName ?? null}
+            createCustomValue
+            onChange={(v) => update({ labelName: v.value })}
             width={40}
           />
         </Field>
       )}
       {scoped && (
         <>
-          <Field label="Profile type" description="Optional: only labels seen with this profile type">
-            <Select
-              inputId="embers-variable-profile-type"
+          <Field
+            label="Profile type"
+            description="Optional: only labels seen with this profile type"
+            htmlFor="embers-variable-profile-type"
+          >
+            <Combobox
+              id="embers-variable-profile-type"
               options={profileTypes}
               value={current.profileTypeId ?? null}
-              allowCustomValue
+              createCustomValue
               isClearable
-              onChange={(v) => update({ profileTypeId: v?.value })}
+              onChange={(v) => update({ profileTypeId: v?.value || undefined })}
               width={40}
             />
           </Field>
