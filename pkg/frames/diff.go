@@ -24,8 +24,11 @@ func FlameGraphDiff(fg *querierv1.FlameGraphDiff, sampleUnit string) (*data.Fram
 		return nil, err
 	}
 	cols := newFlameColumns(n, names)
-	valueRight := make([]int64, n)
-	selfRight := make([]int64, n)
+	valueRight, selfRight := borrowInt64s(n), borrowInt64s(n)
+	defer func() {
+		cols.release()
+		returnInt64s(valueRight, selfRight)
+	}()
 	// Room left for children in each open node, per side: a side's children
 	// must not add up to more than that side's total minus its self.
 	roomLeft := make([]int64, len(levels))

@@ -20,6 +20,7 @@ func FlameGraph(fg *querierv1.FlameGraph, sampleUnit string) (*data.Frame, error
 		return nil, err
 	}
 	cols := newFlameColumns(n, names)
+	defer cols.release()
 	rows, err := walkLevels(levels, singleWidth, readSingle, func(row, depth int, g []int64) error {
 		return cols.set(row, depth, g[1], g[2], g[3])
 	})

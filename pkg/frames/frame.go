@@ -23,9 +23,9 @@ type flameColumns struct {
 
 func newFlameColumns(rows int, names []string) *flameColumns {
 	return &flameColumns{
-		level: make([]int64, rows),
-		value: make([]int64, rows),
-		self:  make([]int64, rows),
+		level: borrowInt64s(rows),
+		value: borrowInt64s(rows),
+		self:  borrowInt64s(rows),
 		label: newLabelColumn(names, rows),
 	}
 }
@@ -45,6 +45,12 @@ func (c *flameColumns) fields(rows int, unit string) []*data.Field {
 		valueField("self", c.self[:rows], unit),
 		c.label.field(rows),
 	}
+}
+
+// release hands the scratch columns back; call it once the fields are built.
+func (c *flameColumns) release() {
+	returnInt64s(c.level, c.value, c.self)
+	returnEnums(c.label.enum)
 }
 
 func valueField(name string, values []int64, unit string) *data.Field {

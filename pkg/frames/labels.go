@@ -24,13 +24,13 @@ func newLabelColumn(names []string, rows int) *labelColumn {
 	c := &labelColumn{names: names}
 	if len(names) <= maxEnumNames {
 		c.enumText = names
-		c.enum = make([]data.EnumItemIndex, rows)
+		c.enum = borrowEnums(rows)
 		return c
 	}
 	remap, distinct := dedupeNames(names)
 	if len(distinct) <= maxEnumNames {
 		c.remap, c.enumText = remap, distinct
-		c.enum = make([]data.EnumItemIndex, rows)
+		c.enum = borrowEnums(rows)
 		return c
 	}
 	c.text = make([]string, rows)
