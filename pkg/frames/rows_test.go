@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
+	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
 )
 
 // flameRows is a flame graph frame read back the way a panel reads it.
@@ -136,4 +137,13 @@ func selfByPath(level []int64, label []string, self []int64) map[string]int64 {
 		}
 	}
 	return sums
+}
+
+// countGroups is the number of nodes in the levels, for width values a node.
+func countGroups(levels []*querierv1.Level, width int) int {
+	n := 0
+	for _, l := range levels {
+		n += len(l.GetValues()) / width
+	}
+	return n
 }
