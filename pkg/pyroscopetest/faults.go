@@ -1,6 +1,8 @@
 package pyroscopetest
 
 import (
+	"bytes"
+	"io"
 	"net/http"
 	"strings"
 	"time"
@@ -35,9 +37,18 @@ func (s *Server) withFaults(next http.Handler) http.Handler {
 			return
 		}
 		if f.Delay > 0 {
+			// Read the body first: only then does the HTTP server notice a
+			// caller that gave up and cancel the request's context.
+			body, err := io.ReadAll(r.Body)
+			if err != nil {
+				return
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
 			select {
 			case <-time.After(f.Delay):
 			case <-r.Context().Done():
+				return
+			case <-s.closing:
 				return
 			}
 		}

@@ -22,13 +22,15 @@ type Server struct {
 	// URL is the base URL, e.g. http://127.0.0.1:port.
 	URL string
 
-	cfg  config
-	http *httptest.Server
+	cfg     config
+	http    *httptest.Server
+	closing chan struct{} // closed by Close, ends delayed answers
 
-	mu       sync.Mutex
-	fault    Fault
-	profiles []*storedProfile
-	requests []Request
+	closeOnce sync.Once
+	mu        sync.Mutex
+	fault     Fault
+	profiles  []*storedProfile
+	requests  []Request
 }
 
 // Request is one call the fake received.
@@ -48,7 +50,7 @@ func New(tb testing.TB, opts ...Option) *Server {
 
 // NewServer starts a fake outside a test (benchmarks, helpers); call Close.
 func NewServer(opts ...Option) *Server {
-	s := &Server{cfg: defaultConfig()}
+	s := &Server{cfg: defaultConfig(), closing: make(chan struct{})}
 	for _, o := range opts {
 		o(&s.cfg)
 	}
@@ -63,7 +65,10 @@ func NewServer(opts ...Option) *Server {
 }
 
 // Close stops the server.
-func (s *Server) Close() { s.http.Close() }
+func (s *Server) Close() {
+	s.closeOnce.Do(func() { close(s.closing) })
+	s.http.Close()
+}
 
 // SetFault changes the fault at run time; Fault{} clears it.
 func (s *Server) SetFault(f Fault) {
