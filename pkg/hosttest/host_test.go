@@ -28,6 +28,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/genproto/pluginv2"
 
 	"github.com/embers/embers/pkg/pyroscope/replay"
+	"github.com/embers/embers/pkg/pyroscopetest"
 )
 
 // maxMessage is above the 16 MiB the SDK's own test client allows: a
@@ -128,14 +129,6 @@ func pluginContext(url, jsonData string) backend.PluginContext {
 	}
 }
 
-func recordedRange(t *testing.T, rc replay.Case) backend.TimeRange {
-	var r struct{ Start, End int64 }
-	if err := json.Unmarshal(rc.Request, &r); err != nil {
-		t.Fatal(err)
-	}
-	return backend.TimeRange{From: time.UnixMilli(r.Start), To: time.UnixMilli(r.End)}
-}
-
 func TestHostCheckHealth(t *testing.T) {
 	h := startPlugin(t)
 	srv := replay.Serve(t, replay.Load(t, "profile-types"))
@@ -192,14 +185,20 @@ func TestHostCallResource(t *testing.T) {
 
 func TestHostQueryData(t *testing.T) {
 	h := startPlugin(t)
-	merge := replay.Load(t, "merge-go-cpu-process_cpu-cpu")
-	srv := replay.Serve(t, merge, replay.Load(t, "series-go-cpu-by-region"))
-	tr := recordedRange(t, merge)
+	fake := pyroscopetest.New(t, pyroscopetest.WithTenant("team-a"))
+	profilePath := filepath.Join(replay.Dir(t), "..", "profiles", "go-cpu-labels.pb.gz")
+	for _, region := range []string{"eu-west", "us-east"} {
+		if err := fake.IngestFile(profilePath, map[string]string{"service_name": "go-cpu", "region": region}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now := time.Now()
+	tr := backend.TimeRange{From: now.Add(-time.Hour), To: now.Add(time.Minute)}
 	q := func(ref, js string) backend.DataQuery {
 		return backend.DataQuery{RefID: ref, TimeRange: tr, Interval: 15 * time.Second, MaxDataPoints: 1000, JSON: json.RawMessage(js)}
 	}
 	req := &backend.QueryDataRequest{
-		PluginContext: pluginContext(srv.URL, `{"timeout":5}`),
+		PluginContext: pluginContext(fake.URL, `{"timeout":5,"tenantId":"team-a"}`),
 		Queries: []backend.DataQuery{
 			q("A", `{"queryType":"both","profileTypeId":"process_cpu:cpu:nanoseconds:cpu:nanoseconds","labelSelector":"{service_name=\"go-cpu\"}","groupBy":["region"]}`),
 			q("B", `{"queryType":"profile","profileTypeId":"nonsense"}`),
@@ -227,7 +226,8 @@ func TestHostQueryData(t *testing.T) {
 			series++
 		}
 	}
-	if root != 17460000000 || series != 2 {
+	// go-cpu-labels holds 8.73 s of CPU; it was uploaded twice.
+	if root != 2*8730000000 || series != 2 {
 		t.Errorf("root total %d (want 17460000000 ns), %d series (want 2 regions)", root, series)
 	}
 	if b := resp.Responses["B"]; b.Error == nil || !strings.Contains(b.Error.Error(), "must look like name:sample_type") {
