@@ -27,7 +27,10 @@ func ParseProfileType(id string) (ProfileType, error) {
 	if len(parts) != 5 && !(len(parts) == 6 && parts[5] == "delta") {
 		return ProfileType{}, fmt.Errorf("profile type %q must look like name:sample_type:sample_unit:period_type:period_unit, e.g. process_cpu:cpu:nanoseconds:cpu:nanoseconds", short(id))
 	}
-	for i, p := range parts[:5] {
+	// Units and period type can be empty on real servers (py-spy sends no
+	// period type: process_cpu:samples:count::milliseconds); name and sample
+	// type cannot.
+	for i, p := range parts[:2] {
 		if p == "" {
 			return ProfileType{}, fmt.Errorf("profile type %q has an empty %s", short(id), profileTypePartNames[i])
 		}
@@ -35,7 +38,7 @@ func ParseProfileType(id string) (ProfileType, error) {
 	return ProfileType{ID: id, Name: parts[0], SampleType: parts[1], SampleUnit: parts[2], PeriodType: parts[3], PeriodUnit: parts[4]}, nil
 }
 
-var profileTypePartNames = [5]string{"name", "sample type", "sample unit", "period type", "period unit"}
+var profileTypePartNames = [2]string{"name", "sample type"}
 
 // short keeps echoed user input readable in a message.
 func short(s string) string {

@@ -89,16 +89,18 @@ func TestParseProfileType(t *testing.T) {
 	if err != nil || pt.Name != "memory" || pt.SampleType != "inuse_space" || pt.SampleUnit != "bytes" || pt.PeriodType != "space" || pt.PeriodUnit != "bytes" {
 		t.Fatalf("got %+v, %v", pt, err)
 	}
-	if _, err := ParseProfileType("process_cpu:cpu:nanoseconds:cpu:nanoseconds:delta"); err != nil {
-		t.Errorf("delta suffix rejected: %v", err)
+	for _, ok := range []string{"process_cpu:cpu:nanoseconds:cpu:nanoseconds:delta", "process_cpu:samples:count::milliseconds"} {
+		if _, err := ParseProfileType(ok); err != nil {
+			t.Errorf("%s rejected: %v", ok, err)
+		}
 	}
 	bad := map[string]string{
-		"":                     "choose a profile type",
-		"not-a-type":           "must look like",
-		"a:b:c:d":              "must look like",
-		"a:b:c:d:e:f":          "must look like",
-		"a::nanoseconds:cpu:x": "has an empty sample type",
-		"a:b:c:d:":             "has an empty period unit",
+		"":                                 "choose a profile type",
+		"not-a-type":                       "must look like",
+		"a:b:c:d":                          "must look like",
+		"a:b:c:d:e:f":                      "must look like",
+		"a::nanoseconds:cpu:x":             "has an empty sample type",
+		":cpu:nanoseconds:cpu:nanoseconds": "has an empty name",
 	}
 	for in, want := range bad {
 		if _, err := ParseProfileType(in); err == nil || !strings.Contains(err.Error(), want) {
