@@ -36,7 +36,7 @@ func TestSelectorMatching(t *testing.T) {
 
 func TestSelectorErrors(t *testing.T) {
 	cases := map[string]string{
-		`{service_name=`:   `parsing label selector "{service_name=": 1:15: parse error: unexpected end of input inside braces`,
+		`{service_name=`:    `parsing label selector "{service_name=": 1:15: parse error: unexpected end of input inside braces`,
 		`{service_name="a"`: `parsing label selector "{service_name=\"a\"": 1:18: parse error: unexpected end of input inside braces`,
 		`{service_name=a}`:  `parsing label selector "{service_name=a}": 1:15: parse error: unexpected character inside braces: 'a', expected string`,
 		`{region=~"("}`:     `parsing label selector "{region=~\"(\"}": 1:13: parse error: invalid regular expression "(": error parsing regexp: missing closing ): ` + "`^(?:()$`",
