@@ -22,6 +22,8 @@ const (
 	DefaultMaxNodes = 16384
 	// MaxNodesCap is Pyroscope's default per-tenant cap; more is a 400.
 	MaxNodesCap = 1 << 20
+	// maxTimeoutSeconds keeps the timeout a sane duration.
+	maxTimeoutSeconds = 24 * 60 * 60
 )
 
 // Settings is the parsed datasource configuration. Secrets are kept only as
@@ -77,7 +79,7 @@ func LoadSettings(s backend.DataSourceInstanceSettings) (*Settings, error) {
 	}
 	if jd.MaxNodes != nil {
 		v := *jd.MaxNodes
-		if v != float64(int64(v)) {
+		if v < 1 || v > MaxNodesCap || v != float64(int64(v)) {
 			return nil, fmt.Errorf("max nodes must be a whole number between 1 and %d", MaxNodesCap)
 		}
 		out.MaxNodes = int64(v)
@@ -107,10 +109,13 @@ func (s *Settings) parseTimeout(raw json.RawMessage) error {
 		}
 		secs = v
 	}
-	s.Timeout = time.Duration(secs * float64(time.Second))
 	if secs < 0 {
 		return errors.New("timeout must be 0 (no timeout) or more seconds")
 	}
+	if secs > maxTimeoutSeconds {
+		return fmt.Errorf("timeout must be at most %d seconds (one day)", maxTimeoutSeconds)
+	}
+	s.Timeout = time.Duration(secs * float64(time.Second))
 	return nil
 }
 
@@ -150,14 +155,16 @@ func (s *Settings) Validate() error {
 func jsonProblem(err error) string {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) && te.Field != "" {
-		kind := "number"
+		kind := "a number"
 		switch te.Type.Kind() {
+		case reflect.Int, reflect.Int32, reflect.Int64:
+			kind = "a whole number"
 		case reflect.String:
 			kind = "text"
 		case reflect.Slice:
-			kind = "list"
+			kind = "a list"
 		case reflect.Struct, reflect.Map:
-			kind = "object"
+			kind = "an object"
 		}
 		return fmt.Sprintf("%s should be %s", te.Field, kind)
 	}
