@@ -16,6 +16,10 @@ type config struct {
 	BasicAuthPassword string // PYROSCOPE_BASIC_AUTH_PASSWORD
 	Region            string // REGION, a tag on every profile
 	PprofAddr         string // PPROF_ADDR, the pull endpoint; "off" disables it
+	// Push is false with PYROSCOPE_PUSH=off: the instance Alloy scrapes must not
+	// push, since the SDK would hold Go's only CPU profiler and every CPU scrape
+	// of /debug/pprof/profile would fail.
+	Push bool
 }
 
 const (
@@ -33,6 +37,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		BasicAuthPassword: getenv("PYROSCOPE_BASIC_AUTH_PASSWORD"),
 		Region:            orDefault(getenv("REGION"), defaultRegion),
 		PprofAddr:         orDefault(getenv("PPROF_ADDR"), defaultPprofAddr),
+		Push:              strings.TrimSpace(getenv("PYROSCOPE_PUSH")) != "off",
 	}
 	u, err := url.Parse(c.ServerURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -40,6 +45,9 @@ func loadConfig(getenv func(string) string) (config, error) {
 	}
 	if c.PprofAddr == "off" {
 		c.PprofAddr = ""
+	}
+	if !c.Push && c.PprofAddr == "" {
+		return c, fmt.Errorf("PYROSCOPE_PUSH=off and PPROF_ADDR=off leave no way to get profiles out")
 	}
 	return c, nil
 }

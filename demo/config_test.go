@@ -24,6 +24,17 @@ func TestLoadConfig(t *testing.T) {
 		t.Errorf("overrides = %+v", c)
 	}
 
+	if !c.Push {
+		t.Error("pushing must be on by default")
+	}
+	c, err = loadConfig(env(map[string]string{"PYROSCOPE_PUSH": "off"}))
+	if err != nil || c.Push || c.PprofAddr != ":6060" {
+		t.Errorf("PYROSCOPE_PUSH=off: %+v, %v; want pull only, pprof on :6060", c, err)
+	}
+	if _, err := loadConfig(env(map[string]string{"PYROSCOPE_PUSH": "off", "PPROF_ADDR": "off"})); err == nil {
+		t.Error("neither push nor pull was accepted; the demo would profile for nobody")
+	}
+
 	for _, bad := range []string{"pyroscope:4040", "ftp://pyroscope", "http://"} {
 		_, err := loadConfig(env(map[string]string{"PYROSCOPE_URL": bad}))
 		if err == nil || !strings.Contains(err.Error(), "PYROSCOPE_URL") {

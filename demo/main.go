@@ -30,7 +30,28 @@ func main() {
 	runtime.SetMutexProfileFraction(5)
 	runtime.SetBlockProfileRate(int(time.Millisecond / 10))
 
-	profiler, err := pyroscope.Start(pyroscope.Config{
+	var profiler *pyroscope.Profiler
+	if cfg.Push {
+		if profiler, err = startPush(cfg); err != nil {
+			log.Fatalf("cannot start the profiler: %v", err)
+		}
+		log.Printf("pushing profiles of %s (region %s) to %s", applicationName, cfg.Region, cfg.ServerURL)
+	}
+	if cfg.PprofAddr != "" {
+		log.Printf("serving pprof on %s/debug/pprof/", cfg.PprofAddr)
+		go servePprof(ctx, cfg.PprofAddr)
+	}
+	run(ctx)
+	if profiler != nil {
+		if err := profiler.Stop(); err != nil {
+			log.Printf("flushing the last profiles: %v", err)
+		}
+	}
+}
+
+// startPush starts the SDK: every profile type, tagged with the region.
+func startPush(cfg config) (*pyroscope.Profiler, error) {
+	return pyroscope.Start(pyroscope.Config{
 		ApplicationName:   applicationName,
 		ServerAddress:     cfg.ServerURL,
 		TenantID:          cfg.TenantID,
@@ -47,18 +68,6 @@ func main() {
 			pyroscope.ProfileBlockCount, pyroscope.ProfileBlockDuration,
 		},
 	})
-	if err != nil {
-		log.Fatalf("cannot start the profiler: %v", err)
-	}
-	log.Printf("pushing profiles of %s (region %s) to %s", applicationName, cfg.Region, cfg.ServerURL)
-
-	if cfg.PprofAddr != "" {
-		go servePprof(ctx, cfg.PprofAddr)
-	}
-	run(ctx)
-	if err := profiler.Stop(); err != nil {
-		log.Printf("flushing the last profiles: %v", err)
-	}
 }
 
 // run starts every workload and waits until ctx ends.
@@ -86,12 +95,7 @@ func cpuLoop(ctx context.Context) {
 
 // servePprof serves the pull endpoint Alloy scrapes, and /healthz for compose.
 func servePprof(ctx context.Context, addr string) {
-	mux := http.NewServeMux()
-	mux.HandleFunc("/debug/pprof/", pprof.Index)
-	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
-	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
-	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte("ok\n")) })
-	srv := &http.Server{Addr: addr, Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	srv := &http.Server{Addr: addr, Handler: pprofHandler(), ReadHeaderTimeout: 5 * time.Second}
 	go func() {
 		<-ctx.Done()
 		_ = srv.Close()
@@ -99,6 +103,17 @@ func servePprof(ctx context.Context, addr string) {
 	if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		log.Printf("pprof endpoint on %s stopped: %v", addr, err)
 	}
+}
+
+// pprofHandler serves Go's pprof endpoints (/debug/pprof/profile for CPU, and
+// allocs, heap, goroutine, mutex and block by name) and /healthz.
+func pprofHandler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte("ok\n")) })
+	return mux
 }
 
 // errorLogger keeps the SDK quiet except for failures (an unreachable server).

@@ -7,14 +7,22 @@ import (
 	"testing"
 )
 
-// Alloy's pull pipeline must scrape the demo where it serves pprof and write to
-// the compose Pyroscope, the same server the demo pushes to and Grafana reads.
+// Alloy's pull pipeline must scrape a demo that does not push (the SDK would
+// hold Go's only CPU profiler) and write to the compose Pyroscope, the same
+// server the demo pushes to and Grafana reads.
 func TestAlloyScrapesTheDemoIntoTheStackPyroscope(t *testing.T) {
 	cfg := string(readFile(t, "alloy/config.alloy"))
 	c := loadCompose(t)
 
-	if !strings.Contains(cfg, `"__address__" = "demo:6060"`) {
-		t.Error("alloy/config.alloy does not scrape demo:6060, the demo's pprof endpoint")
+	if !strings.Contains(cfg, `"__address__" = "demo-pull:6060"`) {
+		t.Error("alloy/config.alloy does not scrape demo-pull:6060, the pull-only demo's pprof endpoint")
+	}
+	pull := c.Services["demo-pull"]
+	if pull.Environment["PYROSCOPE_PUSH"] != "off" || !slices.Equal(pull.Profiles, []string{"alloy"}) {
+		t.Errorf("demo-pull must run with PYROSCOPE_PUSH=off behind the alloy profile, got %v %v", pull.Environment, pull.Profiles)
+	}
+	if c.Services["alloy"].DependsOn["demo-pull"]["condition"] != "service_healthy" {
+		t.Error("alloy must wait for a healthy demo-pull")
 	}
 	if !regexp.MustCompile(`pyroscope\.scrape\s+"demo"[\s\S]*forward_to\s*=\s*\[pyroscope\.write\.local\.receiver\]`).MatchString(cfg) {
 		t.Error("the scrape does not forward to pyroscope.write.local")

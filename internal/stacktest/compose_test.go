@@ -130,7 +130,11 @@ func TestEveryServiceHasAHealthcheckAndWaitsForHealthyDependencies(t *testing.T)
 var portSpec = regexp.MustCompile(`^\$\{[A-Z_]+:-(\d+)\}:(\d+)$`)
 
 func TestPortsAreTheDocumentedOnesAndOverridable(t *testing.T) {
-	want := map[string]string{"pyroscope": "4040", "grafana": "3000", "demo": "6060", "alloy": "12345"}
+	// service: host port by default, container port.
+	want := map[string][2]string{
+		"pyroscope": {"4040", "4040"}, "grafana": {"3000", "3000"}, "demo": {"6060", "6060"},
+		"demo-pull": {"6061", "6060"}, "alloy": {"12345", "12345"},
+	}
 	for name, s := range loadCompose(t).Services {
 		if len(s.Ports) == 0 {
 			t.Errorf("%s publishes no port", name)
@@ -141,8 +145,8 @@ func TestPortsAreTheDocumentedOnesAndOverridable(t *testing.T) {
 				t.Errorf("%s port %q: use \"${NAME_PORT:-<default>}:<container port>\" so it can be moved", name, p)
 				continue
 			}
-			if m[1] != want[name] || m[2] != want[name] {
-				t.Errorf("%s port %q, want %s on both sides by default", name, p, want[name])
+			if m[1] != want[name][0] || m[2] != want[name][1] {
+				t.Errorf("%s port %q, want host %s and container %s by default", name, p, want[name][0], want[name][1])
 			}
 		}
 	}
