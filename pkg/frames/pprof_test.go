@@ -13,6 +13,13 @@ import (
 // frames expanded. It also returns the sum over all samples.
 func pprofStacks(tb testing.TB, file, sampleType string) (map[string]int64, int64) {
 	tb.Helper()
+	return pprofStacksWhere(tb, file, sampleType, "", "")
+}
+
+// pprofStacksWhere is pprofStacks over the samples whose pprof label key has
+// value (all samples when key is empty).
+func pprofStacksWhere(tb testing.TB, file, sampleType, key, value string) (map[string]int64, int64) {
+	tb.Helper()
 	f, err := os.Open(sharedTestdata(tb, "profiles", file))
 	if err != nil {
 		tb.Fatal(err)
@@ -34,6 +41,9 @@ func pprofStacks(tb testing.TB, file, sampleType string) (map[string]int64, int6
 	sums := map[string]int64{}
 	var total int64
 	for _, s := range p.Sample {
+		if key != "" && (len(s.Label[key]) != 1 || s.Label[key][0] != value) {
+			continue
+		}
 		var stack []string // leaf first, as pprof stores it
 		for _, loc := range s.Location {
 			for _, line := range loc.Line { // Line[0] is the innermost inlined frame
