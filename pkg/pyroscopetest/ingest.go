@@ -73,6 +73,9 @@ func (s *Server) IngestAt(pprofData []byte, labels map[string]string, at time.Ti
 	sp := &storedProfile{timeMs: at.UnixMilli(), types: profileTypes(p, labels["__name__"])}
 	byKey := map[string]*sampleGroup{}
 	for _, smp := range p.Sample {
+		if len(smp.Value) != len(p.SampleType) {
+			return invalidArgument(fmt.Sprintf("sample has %d values, profile has %d sample types", len(smp.Value), len(p.SampleType)))
+		}
 		stack, ok := stackOf(smp)
 		if !ok {
 			continue

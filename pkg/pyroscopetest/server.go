@@ -7,6 +7,7 @@ package pyroscopetest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -56,7 +57,10 @@ func NewServer(opts ...Option) *Server {
 	}
 	s.fault = s.cfg.fault
 	path, handler := querierv1connect.NewQuerierServiceHandler(&querier{s: s},
-		connect.WithInterceptors(connect.UnaryInterceptorFunc(s.intercept)))
+		connect.WithInterceptors(connect.UnaryInterceptorFunc(s.intercept)),
+		connect.WithRecover(func(_ context.Context, spec connect.Spec, _ http.Header, p any) error {
+			return connect.NewError(connect.CodeInternal, fmt.Errorf("%s: fake server bug: %v", spec.Procedure, p))
+		}))
 	mux := http.NewServeMux()
 	mux.Handle(path, handler)
 	s.http = httptest.NewServer(s.withFaults(mux))
