@@ -21,7 +21,7 @@ import (
 
 func newTestClient(t *testing.T, url, jsonData string, secure map[string]string) *Client {
 	t.Helper()
-	ds := backend.DataSourceInstanceSettings{URL: url, JSONData: json.RawMessage(jsonData), DecryptedSecureJSONData: secure}
+	ds := backend.DataSourceInstanceSettings{Type: "embers-pyroscope-datasource", URL: url, JSONData: json.RawMessage(jsonData), DecryptedSecureJSONData: secure}
 	s, err := models.LoadSettings(ds)
 	if err != nil {
 		t.Fatal(err)
@@ -172,5 +172,34 @@ func TestHeadersSent(t *testing.T) {
 	h := srv.Requests()[0].Header
 	if h.Get("X-Scope-OrgID") != "team-a" || h.Get("Authorization") != "Bearer tok-123" {
 		t.Errorf("headers = %v", h)
+	}
+}
+
+// Basic auth and custom headers come from the SDK's own settings handling,
+// kept when our tenant and bearer middleware is added.
+func TestBasicAuthAndCustomHeadersSent(t *testing.T) {
+	srv := replay.Serve(t, replay.Load(t, "profile-types"))
+	ds := backend.DataSourceInstanceSettings{
+		Type: "embers-pyroscope-datasource", URL: srv.URL,
+		BasicAuthEnabled: true, BasicAuthUser: "grafana",
+		JSONData:                json.RawMessage(`{"authType":"basic","tenantId":"t1","httpHeaderName1":"X-Team"}`),
+		DecryptedSecureJSONData: map[string]string{"basicAuthPassword": "pw", "httpHeaderValue1": "checkout"},
+	}
+	s, err := models.LoadSettings(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(context.Background(), ds, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	types, err := c.ProfileTypes(context.Background(), 1, 2)
+	if err != nil || len(types) != 12 {
+		t.Fatalf("got %d types, %v", len(types), err)
+	}
+	h := srv.Requests()[0].Header
+	user, pass, ok := (&http.Request{Header: h}).BasicAuth()
+	if !ok || user != "grafana" || pass != "pw" || h.Get("X-Team") != "checkout" || h.Get("X-Scope-OrgID") != "t1" {
+		t.Errorf("headers sent: %v", h)
 	}
 }
