@@ -24,7 +24,8 @@ func TestCheckHealth(t *testing.T) {
 		{"auth rejected", fixedServer(t, 403, "text/html", "<h1>Forbidden</h1>", 0), `{}`, backend.HealthStatusError, "rejected the credentials (HTTP 403)"},
 		{"not pyroscope", fixedServer(t, 404, "text/plain", "404 page not found", 0), `{}`, backend.HealthStatusError, "does not look like a Pyroscope server"},
 		{"unreachable", closedPortURL(t), `{}`, backend.HealthStatusError, "cannot connect to Pyroscope"},
-		{"server message", fixedServer(t, 503, "application/json", `{"code":"unavailable","message":"too many requests"}`, 0), `{}`, backend.HealthStatusError, "cannot connect"},
+		{"server message", fixedServer(t, 503, "application/json", `{"code":"unavailable","message":"too many requests"}`, 0), `{}`, backend.HealthStatusError, "Pyroscope error: too many requests"},
+		{"proxy gateway error", fixedServer(t, 504, "text/html", "<html>Gateway Timeout</html>", 0), `{}`, backend.HealthStatusError, "cannot connect to Pyroscope"},
 		{"server error", fixedServer(t, 500, "application/json", `{"code":"internal","message":"store is read-only"}`, 0), `{}`, backend.HealthStatusError, "store is read-only"},
 		{"bad settings", "pyroscope:4040", `{}`, backend.HealthStatusError, "must start with http:// or https://"},
 	}

@@ -120,7 +120,8 @@ func classify(method, baseURL string, err error, rec *recorder) *Error {
 		e.Kind = AuthRejected
 	case e.Status == 404:
 		e.Kind = NotPyroscope
-	case e.Status == 502 || e.Status == 503 || e.Status == 504:
+	case (e.Status == 502 || e.Status == 503 || e.Status == 504) && e.Message == "":
+		// A proxy's page: it could not reach the server.
 		e.Kind = Unreachable
 	case e.Status == 400 && jsonBody && strings.Contains(e.Message, "max_query_length"):
 		e.Kind = RangeTooLong
