@@ -31,8 +31,9 @@ type Query struct {
 	LabelSelector string    `json:"labelSelector"`
 	GroupBy       []string  `json:"groupBy,omitempty"`
 	Limit         *int64    `json:"limit,omitempty"`
-	MaxNodes      *int64    `json:"maxNodes,omitempty"`
-	Right         *Right    `json:"right,omitempty"`
+	// MaxNodes is clamped to 1..MaxNodesCap when sent (MaxNodesOr).
+	MaxNodes *int64 `json:"maxNodes,omitempty"`
+	Right    *Right `json:"right,omitempty"`
 }
 
 // Right is the comparison side of a diff query.
@@ -76,9 +77,6 @@ func (q Query) Validate() error {
 	}
 	if err := checkSelector("label selector", q.LabelSelector); err != nil {
 		return err
-	}
-	if q.MaxNodes != nil && (*q.MaxNodes < 1 || *q.MaxNodes > MaxNodesCap) {
-		return fmt.Errorf("max nodes must be between 1 and %d, got %d", MaxNodesCap, *q.MaxNodes)
 	}
 	if q.Limit != nil && (*q.Limit < 0 || *q.Limit > MaxLimit) {
 		return fmt.Errorf("series limit must be between 0 (no limit) and %d, got %d", MaxLimit, *q.Limit)

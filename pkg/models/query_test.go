@@ -39,8 +39,11 @@ func TestParseQuery(t *testing.T) {
 		{name: "no profile type", json: `{"queryType":"profile"}`, wantErr: "choose a profile type"},
 		{name: "bad profile type", json: `{"profileTypeId":"cpu"}`, wantErr: "must look like name:sample_type"},
 		{name: "selector without braces", json: `{"profileTypeId":"` + cpuType + `","labelSelector":"service_name=\"a\""}`, wantErr: "must be wrapped in braces"},
-		{name: "maxNodes zero", json: `{"profileTypeId":"` + cpuType + `","maxNodes":0}`, wantErr: "max nodes must be between 1 and 1048576, got 0"},
-		{name: "maxNodes over cap", json: `{"profileTypeId":"` + cpuType + `","maxNodes":10000000}`, wantErr: "got 10000000"},
+		{name: "maxNodes over the cap is clamped when sent", json: `{"profileTypeId":"` + cpuType + `","maxNodes":10000000}`, check: func(t *testing.T, q Query) {
+			if got := q.MaxNodesOr(DefaultMaxNodes); got != MaxNodesCap {
+				t.Errorf("sends %d, want the cap %d", got, MaxNodesCap)
+			}
+		}},
 		{name: "fractional limit", json: `{"limit":1.5}`, wantErr: "limit should be a whole number"},
 		{name: "negative limit", json: `{"profileTypeId":"` + cpuType + `","limit":-2}`, wantErr: "series limit"},
 		{name: "empty group by", json: `{"profileTypeId":"` + cpuType + `","groupBy":[" "]}`, wantErr: "empty label name"},

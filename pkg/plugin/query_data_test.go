@@ -49,6 +49,10 @@ func TestMaxNodesIsAlwaysBoundedWhenSent(t *testing.T) {
 	if got := sent(t, srv, "SelectMergeStacktraces", 1, &querierv1.SelectMergeStacktracesRequest{}).GetMaxNodes(); got != 16 {
 		t.Errorf("sent maxNodes %d, want the query's 16", got)
 	}
+	runQueries(t, d, nil, dataQuery("C", tr, queryJSON("profile", cpuType, `{service_name="go-cpu"}`, `"maxNodes":5000000`)))
+	if got := sent(t, srv, "SelectMergeStacktraces", 2, &querierv1.SelectMergeStacktracesRequest{}).GetMaxNodes(); got != 1048576 {
+		t.Errorf("sent maxNodes %d for 5,000,000, want the cap 1048576", got)
+	}
 }
 
 func TestMetricsQueryReturnsRatesPerRegion(t *testing.T) {
