@@ -3,6 +3,7 @@ package plugin
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
@@ -22,6 +23,12 @@ func (d *Datasource) queryBoth(ctx context.Context, q models.Query, pt models.Pr
 	)
 	go func() {
 		defer close(done)
+		// safeQuery's recover does not reach this goroutine.
+		defer func() {
+			if r := recover(); r != nil {
+				seriesErr = fmt.Errorf("internal error while reading the series: %v", r)
+			}
+		}()
 		series, seriesErr = d.queryMetrics(ctx, q, pt, dq)
 	}()
 	profile, profileErr = d.queryProfile(ctx, q, pt, dq.TimeRange)

@@ -78,6 +78,9 @@ func (e *Error) UserMessage() string {
 	case Canceled:
 		return "the request was canceled"
 	case InvalidQuery:
+		if e.Message == "" {
+			return "Pyroscope rejected the query"
+		}
 		return "Pyroscope rejected the query: " + e.Message
 	default:
 		if e.Message != "" {
