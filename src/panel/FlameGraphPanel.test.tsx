@@ -1,0 +1,150 @@
+import { dataFrameFromJSON, DataFrame, FieldType, LoadingState, PanelProps, toDataFrame, getDefaultTimeRange } from '@grafana/data';
+import { locationService } from '@grafana/runtime';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import fs from 'fs';
+import path from 'path';
+import React from 'react';
+import { DIFF_PROFILE, flameFrame, SMALL_PROFILE } from './__fixtures__/frames';
+import { FlameGraphPanel } from './FlameGraphPanel';
+import { installSvgTransformPolyfill } from './testing/svgTransformPolyfill';
+import { defaultOptions, FlameGraphOptions } from './types';
+
+const WIDTH = 816; // the graph draws 800 px wide (16 px kept for a scrollbar)
+
+function renderPanel(series: DataFrame[], options: Partial<FlameGraphOptions> = {}) {
+  const timeRange = getDefaultTimeRange();
+  const props = {
+    id: 1,
+    data: { series, state: LoadingState.Done, timeRange },
+    timeRange,
+    timeZone: 'utc',
+    options: { ...defaultOptions, ...options },
+    fieldConfig: { defaults: {}, overrides: [] },
+    transparent: false,
+    width: WIDTH,
+    height: 400,
+    renderCounter: 0,
+    title: 'Flame graph',
+    eventBus: { publish: jest.fn() },
+    onOptionsChange: jest.fn(),
+    onFieldConfigChange: jest.fn(),
+    replaceVariables: (v: string) => v,
+    onChangeTimeRange: jest.fn(),
+  } as unknown as PanelProps<FlameGraphOptions>;
+  return render(<FlameGraphPanel {...props} />);
+}
+
+/** Drawn frames by name, after d3-flame-graph's transitions have set the rect widths. */
+async function drawnWidths(): Promise<Map<string, number>> {
+  const svg = await screen.findByTestId('embers-flamegraph-svg');
+  const widths = new Map<string, number>();
+  svg.querySelectorAll('g.frame').forEach((g) => {
+    const name = g.getAttribute('name') ?? '';
+    widths.set(name, Math.max(widths.get(name) ?? 0, Number(g.querySelector('rect')?.getAttribute('width'))));
+  });
+  return widths;
+}
+
+function golden(name: string): DataFrame {
+  const file = path.resolve(__dirname, '../../testdata/frames', `${name}.json`);
+  return dataFrameFromJSON(JSON.parse(fs.readFileSync(file, 'utf8')));
+}
+
+installSvgTransformPolyfill();
+
+beforeEach(() => {
+  locationService.partial({ flameFocus: null, flameSearch: null, flameRegex: null, flameSandwich: null }, true);
+});
+
+describe('FlameGraphPanel', () => {
+  it('says there is no data when the query returned nothing', () => {
+    renderPanel([]);
+    expect(screen.getByText('No data')).toBeInTheDocument();
+  });
+
+  it('explains which fields are missing from a frame that is not a flame graph', () => {
+    const series = toDataFrame({
+      name: 'flamegraph',
+      fields: [
+        { name: 'time', type: FieldType.time, values: [1, 2] },
+        { name: 'value', type: FieldType.number, values: [3, 4] },
+      ],
+    });
+    renderPanel([series]);
+    expect(screen.getByText(/needs a flame graph frame with level, value, self and label fields/)).toBeInTheDocument();
+    expect(screen.getByText(/missing: level, self, label/)).toBeInTheDocument();
+  });
+
+  it('says so when every total is zero', () => {
+    renderPanel([flameFrame([[0, 'total', 0, 0]])]);
+    expect(screen.getByText('No samples')).toBeInTheDocument();
+  });
+
+  it('draws widths proportional to samples: root spans the graph, the hot function is widest', async () => {
+    renderPanel([flameFrame(SMALL_PROFILE)]);
+    const widths = await drawnWidths();
+    expect(widths.get('total')).toBeCloseTo(800, 0);
+    expect(widths.get('main.slowFunction')).toBeCloseTo(480, 0);
+    expect(widths.get('main.fastFunction')).toBeCloseTo(120, 0);
+  });
+
+  it('draws the golden CPU frame from the backend with main.slowFunction as the widest leaf', async () => {
+    const frame = golden('go-cpu');
+    renderPanel([frame]);
+    const widths = await drawnWidths();
+    expect(widths.get('total')).toBeCloseTo(800, 0);
+    const slow = widths.get('main.slowFunction') ?? 0;
+    const fast = widths.get('main.fastFunction') ?? 0;
+    expect(slow).toBeGreaterThan(fast);
+    expect(slow).toBeGreaterThan(0);
+  });
+
+  it('focuses a frame on click: it then spans the whole width, its ancestors stay as a path', async () => {
+    renderPanel([flameFrame(SMALL_PROFILE)]);
+    await drawnWidths();
+    const svg = screen.getByTestId('embers-flamegraph-svg');
+    const slow = svg.querySelector('g.frame[name="main.slowFunction"] rect')!;
+    act(() => {
+      fireEvent.click(slow);
+    });
+    await waitFor(() =>
+      expect(Number(svg.querySelector('g.frame[name="main.slowFunction"] rect')!.getAttribute('width'))).toBeCloseTo(800, 0)
+    );
+    expect(svg.querySelector('g.frame[name="main.fastFunction"]')).toBeNull();
+    expect(svg.querySelector('g.frame.fade[name="main.main"]')).not.toBeNull();
+    expect(locationService.getSearchObject().flameFocus).toBe('total;main.main;main.slowFunction');
+  });
+
+  it('shows an inline message for an invalid regex and keeps the graph', async () => {
+    renderPanel([flameFrame(SMALL_PROFILE)]);
+    await drawnWidths();
+    fireEvent.click(screen.getByLabelText('Search as regex'));
+    fireEvent.change(screen.getByLabelText('Search functions'), { target: { value: 'slow(' } });
+    expect(await screen.findByRole('alert')).toHaveTextContent(/Invalid regular expression/);
+    expect(screen.getByTestId('embers-flamegraph-svg')).toBeInTheDocument();
+  });
+
+  it('counts search matches and their share of the total', async () => {
+    renderPanel([flameFrame(SMALL_PROFILE)]);
+    fireEvent.change(screen.getByLabelText('Search functions'), { target: { value: 'FUNCTION' } });
+    expect(await screen.findByTestId('embers-search-stats')).toHaveTextContent('2 matches · 75.00 % of total');
+  });
+
+  it('shows a tooltip with names as text, never HTML', async () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    renderPanel([flameFrame([[0, 'total', 10, 0], [1, evil, 10, 10]], { unit: 'ns' })]);
+    await drawnWidths();
+    const rect = screen.getByTestId('embers-flamegraph-svg').querySelectorAll('g.frame rect')[1];
+    fireEvent.mouseMove(rect);
+    const tooltip = await screen.findByTestId('embers-flamegraph-tooltip');
+    expect(tooltip).toHaveTextContent(evil);
+    expect(tooltip.querySelector('img')).toBeNull();
+    expect(tooltip).toHaveTextContent('10.00 ns');
+    expect(tooltip).toHaveTextContent('100.00 % of total');
+  });
+
+  it('adds a diff legend for a diff frame', async () => {
+    renderPanel([flameFrame(DIFF_PROFILE)]);
+    expect(await screen.findByTestId('embers-diff-legend')).toBeInTheDocument();
+  });
+});

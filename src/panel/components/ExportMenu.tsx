@@ -1,0 +1,49 @@
+import { DataFrame } from '@grafana/data';
+import { Dropdown, Menu, ToolbarButton } from '@grafana/ui';
+import React from 'react';
+import { FlameColumns } from '../../shared/flameColumns';
+import { downloadText, exportFolded, exportJson, exportPng, exportSvg } from '../export';
+
+interface Props {
+  columns: FlameColumns;
+  frame: DataFrame;
+  getSvg(): SVGSVGElement | null;
+  fileName: string;
+  onError(message: string): void;
+}
+
+/** Export the drawn graph (SVG, PNG) or the whole profile (folded stacks, frame JSON). */
+export function ExportMenu({ columns, frame, getSvg, fileName, onError }: Props) {
+  const run = (action: () => void | Promise<void>) => async () => {
+    try {
+      await action();
+    } catch (err) {
+      onError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  const withSvg = (save: (svg: SVGSVGElement) => void | Promise<void>) => () => {
+    const svg = getSvg();
+    if (!svg) {
+      throw new Error('There is no drawn flame graph to export.');
+    }
+    return save(svg);
+  };
+  const menu = (
+    <Menu>
+      <Menu.Item label="SVG image" onClick={run(withSvg((svg) => exportSvg(svg, `${fileName}.svg`)))} />
+      <Menu.Item label="PNG image" onClick={run(withSvg((svg) => exportPng(svg, `${fileName}.png`)))} />
+      <Menu.Item label="Folded stacks" onClick={run(() => downloadText(exportFolded(columns), `${fileName}.folded.txt`))} />
+      <Menu.Item
+        label="Frame JSON"
+        onClick={run(() => downloadText(exportJson(frame), `${fileName}.json`, 'application/json'))}
+      />
+    </Menu>
+  );
+  return (
+    <Dropdown overlay={menu} placement="bottom-end">
+      <ToolbarButton icon="download-alt" aria-label="Export" isOpen={false}>
+        Export
+      </ToolbarButton>
+    </Dropdown>
+  );
+}

@@ -1,0 +1,138 @@
+import { css } from '@emotion/css';
+import { DataFrame, GrafanaTheme2 } from '@grafana/data';
+import { Alert, useStyles2 } from '@grafana/ui';
+import React, { useCallback, useMemo, useRef, useState } from 'react';
+import { FlameColumns } from '../../shared/flameColumns';
+import { useFlameUrlState } from '../hooks/useFlameUrlState';
+import { FlameIndex } from '../model/flameIndex';
+import { focusToPath, pathToFocus } from '../model/focusPath';
+import { resolveScheme } from '../model/nodeColor';
+import { makeMatcher, searchStats } from '../model/search';
+import { TopTable } from '../table/TopTable';
+import { FlameGraphOptions, FlameMode } from '../types';
+import { DiffLegend } from './DiffLegend';
+import { ExportMenu } from './ExportMenu';
+import { FlameGraphView } from './FlameGraphView';
+import { SandwichView } from './SandwichView';
+import { SearchBox } from './SearchBox';
+import { Toolbar } from './Toolbar';
+
+interface Props {
+  frame: DataFrame;
+  columns: FlameColumns;
+  index: FlameIndex;
+  options: FlameGraphOptions;
+  onModeChange(mode: FlameMode): void;
+  width: number;
+  height: number;
+  title: string;
+}
+
+const TOOLBAR_HEIGHT = 40;
+
+/** The interactive panel body: toolbar, graph (or sandwich), optional table. */
+export function FlameExplorer({ frame, columns, index, options, onModeChange, width, height, title }: Props) {
+  const styles = useStyles2(getStyles);
+  const [url, setUrl] = useFlameUrlState();
+  const [shown, setShown] = useState<{ drawn: number; total: number }>();
+  const [exportError, setExportError] = useState<string>();
+  const svgRef = useRef<SVGSVGElement | null>(null);
+
+  const focus = useMemo(() => pathToFocus(index, url.focus), [index, url.focus]);
+  const onFocus = useCallback(
+    (row: number) => {
+      // Focusing the single root is the same as no focus.
+      const isWhole = row < 0 || (index.parent[row] < 0 && index.end[row] >= index.columns.length);
+      setUrl({ focus: isWhole ? '' : focusToPath(index, row) });
+    },
+    [index, setUrl]
+  );
+  const matcher = useMemo(() => makeMatcher(url.search, url.regex), [url.search, url.regex]);
+  const stats = useMemo(() => (matcher.match ? searchStats(index, matcher.match) : undefined), [index, matcher]);
+  const scheme = resolveScheme(options.colorScheme, index.isDiff);
+  const onRendered = useCallback((result: { drawn: number; total: number }, svg: SVGSVGElement | null) => {
+    svgRef.current = svg;
+    setShown((old) => (old && old.drawn === result.drawn && old.total === result.total ? old : result));
+  }, []);
+
+  const bodyHeight = Math.max(60, height - TOOLBAR_HEIGHT);
+  const tableMode = options.showTable ?? 'off';
+  const graphWidth = tableMode === 'beside' ? Math.floor(width / 2) : width;
+  const tableWidth = tableMode === 'beside' ? width - graphWidth - 8 : width;
+  const view = {
+    scheme,
+    colorBlind: options.colorBlind,
+    minFrameWidth: Math.max(0, Number(options.minFrameWidth) || 0),
+    textSize: Math.min(24, Math.max(8, Number(options.textSize) || 12)),
+    isMatch: matcher.match,
+  };
+
+  return (
+    <div className={styles.panel}>
+      <Toolbar mode={options.mode} onModeChange={onModeChange} focused={focus >= 0} onReset={() => onFocus(-1)} shown={url.sandwich ? undefined : shown}>
+        <SearchBox
+          term={url.search}
+          isRegex={url.regex}
+          error={matcher.error}
+          stats={stats}
+          onChange={(search, regex) => setUrl({ search, regex })}
+        />
+        {scheme === 'diff' && <DiffLegend colorBlind={options.colorBlind} />}
+        <ExportMenu
+          columns={columns}
+          frame={frame}
+          getSvg={() => svgRef.current}
+          fileName={fileNameOf(title)}
+          onError={setExportError}
+        />
+      </Toolbar>
+      {exportError && (
+        <Alert title="Export failed" severity="error" onRemove={() => setExportError(undefined)}>
+          {exportError}
+        </Alert>
+      )}
+      <div className={styles.body}>
+        {tableMode !== 'only' &&
+          (url.sandwich ? (
+            <SandwichView
+              {...view}
+              columns={columns}
+              functionName={url.sandwich}
+              onBack={() => setUrl({ sandwich: '' })}
+              width={graphWidth}
+              height={bodyHeight}
+            />
+          ) : (
+            <FlameGraphView
+              {...view}
+              index={index}
+              focus={focus}
+              onFocus={onFocus}
+              mode={options.mode}
+              width={graphWidth}
+              height={bodyHeight}
+              onSandwich={(name) => setUrl({ sandwich: name })}
+              onRendered={onRendered}
+            />
+          ))}
+        {tableMode !== 'off' && (
+          <TopTable
+            columns={columns}
+            onSelectFunction={(name) => setUrl({ search: name, regex: false })}
+            width={tableWidth}
+            height={bodyHeight}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
+
+function fileNameOf(title: string): string {
+  return (title || 'flamegraph').replace(/[^\w.-]+/g, '_').slice(0, 80) || 'flamegraph';
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  panel: css({ display: 'flex', flexDirection: 'column', height: '100%', overflow: 'hidden' }),
+  body: css({ display: 'flex', gap: theme.spacing(1) }),
+});

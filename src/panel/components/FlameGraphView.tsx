@@ -1,0 +1,180 @@
+import { css } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
+import { ContextMenu, MenuItem, useStyles2 } from '@grafana/ui';
+import React, { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { FlameIndex } from '../model/flameIndex';
+import { nodeColor, ResolvedScheme } from '../model/nodeColor';
+import { DrawNode, pruneTree, PruneResult } from '../model/prune';
+import { Matcher } from '../model/search';
+import { FlameMode } from '../types';
+import { drawNodeAt, FlameChart } from './flameChart';
+import { FlameTooltip } from './FlameTooltip';
+
+/*
+ * DOM hooks for browser tests (keep stable):
+ * - root container: [data-testid="embers-flamegraph"] (the scrolling box)
+ * - the flame graph: svg[data-testid="embers-flamegraph-svg"]
+ * - each drawn frame: <g class="frame"> (class "frame fade" on the path above the
+ *   focus) with a `name` attribute = function name, holding one <rect> whose width
+ *   is the frame's width in px; "…" frames hold pruned samples
+ * - a click on a frame focuses it; a click on a faded ancestor focuses that ancestor
+ * - the tooltip: [data-testid="embers-flamegraph-tooltip"] (shown on hover)
+ * - rect widths settle after d3-flame-graph's transition (0 ms above 300 frames, 150 ms below)
+ */
+
+/** Levels drawn below the focus; deeper children fold into "…" (click it to focus its parent). */
+const MAX_DEPTH = 400;
+/** d3-flame-graph lays out everything it holds on every update: keep it to a few thousand frames. */
+const MAX_FRAMES = 4000;
+
+export interface FlameGraphViewProps {
+  index: FlameIndex;
+  /** Focused row, −1 for none. */
+  focus: number;
+  onFocus(row: number): void;
+  mode: FlameMode;
+  scheme: ResolvedScheme;
+  colorBlind: boolean;
+  minFrameWidth: number;
+  textSize: number;
+  width: number;
+  height: number;
+  isMatch?: Matcher;
+  onSandwich?(name: string): void;
+  onRendered?(result: Pick<PruneResult, 'drawn' | 'total'>, svg: SVGSVGElement | null): void;
+}
+
+export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphViewProps) {
+  const { index, focus, onFocus, mode, scheme, colorBlind, minFrameWidth, textSize, width, height, isMatch } = props;
+  const styles = useStyles2(getStyles, textSize);
+  const containerRef = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<FlameChart | null>(null);
+  const [hover, setHover] = useState<{ node: DrawNode; x: number; y: number } | null>(null);
+  const [menu, setMenu] = useState<{ node: DrawNode; x: number; y: number } | null>(null);
+  const callbacks = useRef(props);
+  callbacks.current = props;
+
+  // Leave room for a vertical scrollbar so the root spans what is visible.
+  const drawWidth = Math.max(1, width - 16);
+  const pruned = useMemo(
+    () => pruneTree(index, { focus, widthPx: drawWidth, minFramePx: minFrameWidth, maxDepth: MAX_DEPTH, maxFrames: MAX_FRAMES, isMatch }),
+    [index, focus, drawWidth, minFrameWidth, isMatch]
+  );
+
+  useEffect(
+    () => () => {
+      chartRef.current?.destroy();
+      chartRef.current = null;
+    },
+    []
+  );
+
+  useLayoutEffect(() => {
+    const container = containerRef.current;
+    const chart = chartRef.current ?? new FlameChart(container!);
+    chartRef.current = chart;
+    chart.render(pruned.root, pruned.drawn, {
+      width: drawWidth,
+      minHeight: height,
+      cellHeight: Math.round(textSize * 1.5 + 2),
+      inverted: mode === 'icicle',
+      color: (node) => nodeColor(node, index, scheme, colorBlind),
+    });
+    if (container && mode === 'flame') {
+      container.scrollTop = container.scrollHeight; // the root sits at the bottom
+    }
+    callbacks.current.onRendered?.({ drawn: pruned.drawn, total: pruned.total }, chart.svg());
+  }, [pruned, drawWidth, height, textSize, mode, index, scheme, colorBlind]);
+
+  const onClickCapture = (event: React.MouseEvent) => {
+    const node = drawNodeAt(event.target);
+    if (!node) {
+      return;
+    }
+    // Ours, not d3-flame-graph's zoom: focus re-prunes the whole frame.
+    event.stopPropagation();
+    setHover(null);
+    const target = node.kind === 'folded' || node.kind === 'deeper' ? node.parentRow : node.row;
+    callbacks.current.onFocus(target);
+  };
+
+  const position = (event: React.MouseEvent) => {
+    const box = containerRef.current!.getBoundingClientRect();
+    return { x: event.clientX - box.left, y: event.clientY - box.top };
+  };
+
+  const onMouseMove = (event: React.MouseEvent) => {
+    const node = drawNodeAt(event.target);
+    setHover(node ? { node, ...position(event) } : null);
+  };
+
+  const onContextMenu = (event: React.MouseEvent) => {
+    const node = drawNodeAt(event.target);
+    if (!node || node.row < 0) {
+      return;
+    }
+    event.preventDefault();
+    setHover(null);
+    setMenu({ node, x: event.clientX, y: event.clientY });
+  };
+
+  return (
+    <div className={styles.wrapper} style={{ width, height }}>
+      <div
+        ref={containerRef}
+        className={styles.container}
+        style={{ width, height }}
+        data-testid="embers-flamegraph"
+        onClickCapture={onClickCapture}
+        onMouseMove={onMouseMove}
+        onMouseLeave={() => setHover(null)}
+        onContextMenu={onContextMenu}
+      />
+      {hover && <FlameTooltip index={index} node={hover.node} x={hover.x} y={hover.y} />}
+      {menu && (
+        <ContextMenu
+          x={menu.x}
+          y={menu.y}
+          onClose={() => setMenu(null)}
+          renderMenuItems={() => (
+            <>
+              <MenuItem label="Focus on this frame" icon="search-plus" onClick={() => onFocus(menu.node.row)} />
+              {props.onSandwich && (
+                <MenuItem
+                  label="Sandwich view (callers and callees)"
+                  icon="gf-layout-simple"
+                  onClick={() => props.onSandwich?.(menu.node.name)}
+                />
+              )}
+              <MenuItem label="Reset focus" icon="home-alt" onClick={() => onFocus(-1)} />
+            </>
+          )}
+        />
+      )}
+    </div>
+  );
+});
+
+const getStyles = (theme: GrafanaTheme2, textSize: number) => ({
+  wrapper: css({ position: 'relative' }),
+  container: css({
+    overflowY: 'auto',
+    overflowX: 'hidden',
+    'svg.d3-flame-graph': { display: 'block' },
+    'g.frame': { cursor: 'pointer' },
+    'g.frame rect': { stroke: theme.colors.background.primary, strokeWidth: 0.5 },
+    'g.frame.fade': { opacity: 0.55 },
+    'g.frame:hover rect': { stroke: theme.colors.text.primary, strokeWidth: 1 },
+    '.d3-flame-graph-label': {
+      pointerEvents: 'none',
+      whiteSpace: 'nowrap',
+      overflow: 'hidden',
+      textOverflow: 'ellipsis',
+      fontSize: textSize,
+      lineHeight: `${Math.round(textSize * 1.5 + 2)}px`,
+      fontFamily: theme.typography.fontFamilyMonospace,
+      padding: '0 4px',
+      color: '#111',
+    },
+  }),
+});

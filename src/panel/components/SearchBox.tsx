@@ -1,0 +1,56 @@
+import { css } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
+import { IconButton, Input, useStyles2 } from '@grafana/ui';
+import React from 'react';
+import { formatPercent } from '../../shared/units';
+import { SearchStats } from '../model/search';
+
+interface Props {
+  term: string;
+  isRegex: boolean;
+  error?: string;
+  stats?: SearchStats;
+  onChange(term: string, isRegex: boolean): void;
+}
+
+/** Search by plain text or regex; a bad regex shows here instead of breaking the graph. */
+export function SearchBox({ term, isRegex, error, stats, onChange }: Props) {
+  const styles = useStyles2(getStyles);
+  return (
+    <div className={styles.box}>
+      <Input
+        aria-label="Search functions"
+        placeholder={isRegex ? 'Search functions (regex)' : 'Search functions'}
+        value={term}
+        width={32}
+        invalid={!!error}
+        onChange={(e) => onChange(e.currentTarget.value, isRegex)}
+        suffix={
+          <IconButton
+            name="brackets-curly"
+            tooltip={isRegex ? 'Search as plain text' : 'Search as regex'}
+            variant={isRegex ? 'primary' : 'secondary'}
+            aria-pressed={isRegex}
+            onClick={() => onChange(term, !isRegex)}
+          />
+        }
+      />
+      {error && (
+        <span className={styles.error} role="alert">
+          {error}
+        </span>
+      )}
+      {!error && stats && (
+        <span className={styles.stats} data-testid="embers-search-stats">
+          {stats.count} {stats.count === 1 ? 'match' : 'matches'} · {formatPercent(stats.value, stats.total)} of total
+        </span>
+      )}
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  box: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1) }),
+  error: css({ color: theme.colors.error.text, fontSize: theme.typography.bodySmall.fontSize }),
+  stats: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize, whiteSpace: 'nowrap' }),
+});

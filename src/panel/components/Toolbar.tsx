@@ -1,0 +1,62 @@
+import { css } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
+import { Button, ButtonGroup, useStyles2 } from '@grafana/ui';
+import React, { ReactNode } from 'react';
+import { FlameMode } from '../types';
+
+interface Props {
+  mode: FlameMode;
+  onModeChange(mode: FlameMode): void;
+  focused: boolean;
+  onReset(): void;
+  /** Search box, legend, export menu: laid out left to right. */
+  children?: ReactNode;
+  /** Frames drawn vs frames in view, when pruning hid some. */
+  shown?: { drawn: number; total: number };
+}
+
+/** Top row of the panel: mode, reset, search and the rest. */
+export function Toolbar({ mode, onModeChange, focused, onReset, children, shown }: Props) {
+  const styles = useStyles2(getStyles);
+  return (
+    <div className={styles.toolbar}>
+      <ButtonGroup>
+        {(['flame', 'icicle'] as const).map((m) => (
+          <Button
+            key={m}
+            size="sm"
+            variant={mode === m ? 'primary' : 'secondary'}
+            aria-label={m === 'flame' ? 'Flame' : 'Icicle'}
+            aria-pressed={mode === m}
+            icon={m === 'flame' ? 'arrow-up' : 'arrow-down'}
+            tooltip={m === 'flame' ? 'Flame graph: root at the bottom' : 'Icicle graph: root on top'}
+            onClick={() => onModeChange(m)}
+          >
+            {m === 'flame' ? 'Flame' : 'Icicle'}
+          </Button>
+        ))}
+      </ButtonGroup>
+      <Button size="sm" variant="secondary" icon="home-alt" disabled={!focused} onClick={onReset} aria-label="Reset focus">
+        Reset
+      </Button>
+      {children}
+      {shown && shown.drawn < shown.total && (
+        <span className={styles.note} data-testid="embers-pruned-note">
+          Showing {shown.drawn.toLocaleString('en-US')} of {shown.total.toLocaleString('en-US')} frames (narrow ones
+          folded into …)
+        </span>
+      )}
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  toolbar: css({
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    paddingBottom: theme.spacing(0.5),
+  }),
+  note: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+});

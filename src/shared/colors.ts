@@ -1,0 +1,92 @@
+/**
+ * Frame colours. Package colours come from a stable hash of the package part of
+ * the name, so a package keeps its colour across refreshes and panels.
+ */
+
+/** The package/namespace part of a function name (Go, Java, C++, Rust, Python styles). */
+export function packageOf(name: string): string {
+  const slash = name.lastIndexOf('/');
+  const tail = name.slice(slash + 1);
+  const colons = tail.lastIndexOf('::');
+  if (colons > 0) {
+    return name.slice(0, slash + 1 + colons);
+  }
+  // Go: "github.com/a/b/pkg.(*T).Method" → "github.com/a/b/pkg"; Java: "com.x.Y.m" → "com.x.Y".
+  const dot = slash >= 0 ? tail.indexOf('.') : tail.lastIndexOf('.');
+  if (dot > 0) {
+    return name.slice(0, slash + 1 + dot);
+  }
+  return slash >= 0 ? name.slice(0, slash) : name;
+}
+
+/** 32-bit FNV-1a: stable across runs and browsers. */
+export function hashString(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** A warm-to-cool colour per package, the same for every function of that package. */
+export function packageColor(name: string): string {
+  const hash = hashString(packageOf(name));
+  const hue = hash % 360;
+  const lightness = 55 + ((hash >>> 9) % 12);
+  return `hsl(${hue}, 60%, ${lightness}%)`;
+}
+
+/** Colour by the node's own share of its total: pale for pass-through frames, red for hot self time. */
+export function selfColor(self: number, total: number): string {
+  const share = total > 0 ? Math.min(1, Math.max(0, self / total)) : 0;
+  const hue = 50 - share * 50;
+  const lightness = 75 - share * 25;
+  return `hsl(${hue.toFixed(1)}, 85%, ${lightness.toFixed(1)}%)`;
+}
+
+/**
+ * How a node's share changed from the left (baseline) to the right side, each side
+ * normalised by its own total: right/rightTotal − left/leftTotal (in shares, −1…1).
+ */
+export function diffChange(left: number, leftTotal: number, right: number, rightTotal: number): number {
+  const leftShare = leftTotal > 0 ? left / leftTotal : 0;
+  const rightShare = rightTotal > 0 ? right / rightTotal : 0;
+  return rightShare - leftShare;
+}
+
+/** The change relative to the larger of the two shares: −1 (gone) … 0 (same) … +1 (new). */
+export function relativeChange(left: number, leftTotal: number, right: number, rightTotal: number): number {
+  const leftShare = leftTotal > 0 ? left / leftTotal : 0;
+  const rightShare = rightTotal > 0 ? right / rightTotal : 0;
+  const larger = Math.max(leftShare, rightShare);
+  return larger > 0 ? (rightShare - leftShare) / larger : 0;
+}
+
+export interface DiffPalette {
+  grew: [number, number, number];
+  shrank: [number, number, number];
+  same: [number, number, number];
+}
+
+/** Red grew / green shrank. */
+export const DIFF_PALETTE: DiffPalette = { grew: [220, 40, 40], shrank: [40, 170, 70], same: [190, 190, 190] };
+/** Colour-blind safe: orange grew / blue shrank. */
+export const DIFF_PALETTE_COLORBLIND: DiffPalette = {
+  grew: [230, 120, 0],
+  shrank: [30, 110, 220],
+  same: [190, 190, 190],
+};
+
+/** Colour for a relative change in −1…1, blended from grey towards the grew/shrank colour. */
+export function diffColor(relative: number, palette: DiffPalette = DIFF_PALETTE): string {
+  const t = Math.min(1, Math.abs(Number.isFinite(relative) ? relative : 0));
+  const target = relative > 0 ? palette.grew : palette.shrank;
+  const mix = (k: number) => Math.round(palette.same[k] + (target[k] - palette.same[k]) * t);
+  return `rgb(${mix(0)}, ${mix(1)}, ${mix(2)})`;
+}
+
+/** Search matches: one bright colour that stands out from every scheme. */
+export const HIGHLIGHT_COLOR = 'rgb(230, 0, 230)';
+/** Folded "…" nodes: neutral grey. */
+export const FOLDED_COLOR = 'rgb(160, 160, 160)';
