@@ -97,4 +97,17 @@ describe('query editor', () => {
     assert.equal(await runs(), runsBefore);
     assert.deepEqual(page().errors, []);
   });
+
+  it('adds region="eu-west" as a row in builder mode', async () => {
+    await open();
+    await page().getByRole('radio', { name: 'Builder' }).click();
+    await page().getByRole('button', { name: 'Add label filter' }).click();
+    assert.equal(await page().locator('#embers-builder-new-label').inputValue(), 'region');
+    await page().locator('#embers-builder-new-value').click();
+    await page().getByRole('option', { name: 'eu-west' }).click();
+    await page().waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('eu-west'), MODEL);
+    assert.equal((await model()).labelSelector, '{service_name="ride-sharing-app", region="eu-west"}');
+    assert.equal(await page().locator('#embers-builder-1-value').inputValue(), 'eu-west');
+    assert.deepEqual(page().errors, []);
+  });
 });

@@ -53,6 +53,43 @@ describe('QueryEditor', () => {
     expect(onRunQuery).toHaveBeenCalled();
   });
 
+  it('leaves a saved {} selector as it was saved', async () => {
+    const { current, onChange } = await setup({ profileTypeId: CPU, labelSelector: '{}' });
+    await screen.findByText(MISSING_SERVICE_HINT);
+    expect(onChange).not.toHaveBeenCalled();
+    expect(current().labelSelector).toBe('{}');
+  });
+
+  it('edits the selector as rows in builder mode', async () => {
+    const { user, current, onRunQuery } = await setup({
+      profileTypeId: CPU,
+      labelSelector: '{service_name="checkout", region=~"eu-.*"}',
+    });
+    await user.click(screen.getByRole('radio', { name: 'Builder' }));
+    expect(document.getElementById('embers-builder-1-label')).toHaveValue('region');
+    expect(document.getElementById('embers-builder-1-op')).toHaveValue('=~');
+    expect(document.getElementById('embers-builder-1-value')).toHaveValue('eu-.*');
+
+    await user.click(screen.getByRole('button', { name: 'Remove region' }));
+    expect(current().labelSelector).toBe('{service_name="checkout"}');
+    expect(onRunQuery).toHaveBeenCalledTimes(1);
+
+    // A new row has no value yet: the query stays as it was until one is picked (the
+    // pick itself is covered in the browser test, where Combobox can draw its list).
+    await user.click(screen.getByRole('button', { name: 'Add label filter' }));
+    expect(document.getElementById('embers-builder-new-label')).toHaveValue('region');
+    expect(current().labelSelector).toBe('{service_name="checkout"}');
+    expect(onRunQuery).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends an unreadable selector back to code mode with its error', async () => {
+    const { user } = await setup({ profileTypeId: CPU, labelSelector: '{service_name="checkout"' });
+    await user.click(screen.getByRole('radio', { name: 'Builder' }));
+    expect(screen.getByText(/^The builder cannot show this selector/)).toHaveTextContent(
+      'The builder cannot show this selector: Missing closing "}" (at character 25). Switch to Code to fix it.'
+    );
+  });
+
   it('falls back to the first profile type when there is no cpu profile', async () => {
     const profileTypes = [
       {

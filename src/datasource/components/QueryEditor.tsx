@@ -1,4 +1,4 @@
-import React, { useEffect, useMemo, useRef } from 'react';
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CoreApp, QueryEditorProps, SelectableValue } from '@grafana/data';
 import { Alert, Field, RadioButtonGroup, Stack } from '@grafana/ui';
 
@@ -9,6 +9,7 @@ import { DiffRow } from './DiffRow';
 import { EditorDataSource } from './editorDataSource';
 import { defaultProfileType, ProfileTypeCascader } from './ProfileTypeCascader';
 import { QueryOptionsRow } from './QueryOptionsRow';
+import { SelectorBuilder } from './SelectorBuilder';
 import { SelectorField } from './SelectorField';
 import { ServicePicker } from './ServicePicker';
 import { useCompletion, useLabelNames, useProfileTypes, useServices } from './useEditorData';
@@ -28,6 +29,12 @@ function isRunnable(q: EmbersQuery): boolean {
   }
   return q.queryType !== 'diff' || !parseSelector(q.right?.labelSelector ?? '').error;
 }
+
+type EditorMode = 'code' | 'builder';
+const MODES: Array<SelectableValue<EditorMode>> = [
+  { label: 'Code', value: 'code', description: 'Type the selector, with suggestions' },
+  { label: 'Builder', value: 'builder', description: 'Pick labels, operators and values from lists' },
+];
 
 /** A new diff compares the same selection with a week earlier. */
 function defaultRight(q: EmbersQuery) {
@@ -78,8 +85,9 @@ export function QueryEditor(props: Props) {
   const firstService = services.value?.[0];
   const needsService =
     serviceNameOf(query.labelSelector) === undefined && ['', '{}'].includes(query.labelSelector.trim());
-  // Only a query that started without a service gets one, and only once.
-  const autoService = useRef(needsService);
+  // Only a new query (no profile type yet) without a service gets one, and only once:
+  // a saved `{}` stays as it was saved.
+  const autoService = useRef(needsService && !props.query.profileTypeId);
   useEffect(() => {
     if (autoService.current && needsService && firstService) {
       autoService.current = false;
@@ -87,6 +95,21 @@ export function QueryEditor(props: Props) {
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [needsService, firstService]);
+
+  const [mode, setMode] = useState<EditorMode>('code');
+  const commitSelector = (labelSelector: string) => {
+    autoService.current = false;
+    update({ labelSelector });
+  };
+  const loadValues = useCallback(
+    (label: string) =>
+      ds.getLabelValues(label, {
+        range,
+        profileTypeId: query.profileTypeId,
+        selector: label === 'service_name' ? undefined : scope,
+      }),
+    [ds, range, query.profileTypeId, scope]
+  );
 
   return (
     <Stack direction="column" gap={1}>
@@ -126,16 +149,23 @@ export function QueryEditor(props: Props) {
           {profileTypes.error ?? services.error}
         </Alert>
       )}
-      <SelectorField
-        id="embers-label-selector"
-        label={query.queryType === 'diff' ? 'Left-hand selector' : 'Label selector'}
-        value={query.labelSelector}
-        loadSuggestions={loadSuggestions}
-        onCommit={(labelSelector) => {
-          autoService.current = false;
-          update({ labelSelector });
-        }}
-      />
+      <RadioButtonGroup size="sm" options={MODES} value={mode} onChange={setMode} />
+      {mode === 'code' ? (
+        <SelectorField
+          id="embers-label-selector"
+          label={query.queryType === 'diff' ? 'Left-hand selector' : 'Label selector'}
+          value={query.labelSelector}
+          loadSuggestions={loadSuggestions}
+          onCommit={commitSelector}
+        />
+      ) : (
+        <SelectorBuilder
+          value={query.labelSelector}
+          labelNames={labelNames.value ?? []}
+          loadValues={loadValues}
+          onCommit={commitSelector}
+        />
+      )}
       {query.queryType === 'diff' && (
         <DiffRow
           left={query.labelSelector}
