@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"net/http"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"connectrpc.com/connect"
@@ -122,4 +124,26 @@ func TestNameLabelAndPprofLabelsBecomeSeriesLabels(t *testing.T) {
 	if len(series.Msg.Series) != 2 || sum != 4 {
 		t.Errorf("series by handler: %d series summing to %v, want 2 summing to 4", len(series.Msg.Series), sum)
 	}
+}
+
+// FuzzIngest: any upload is stored or refused with an error, never a panic,
+// and what is stored can be queried.
+func FuzzIngest(f *testing.F) {
+	for _, name := range []string{"workload-cpu.pb.gz", "workload-heap.pb.gz"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "profiles", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s := &Server{cfg: defaultConfig()} // storage only, no HTTP
+		if s.Ingest(data, map[string]string{"service_name": "fuzz"}) != nil {
+			return
+		}
+		for _, ref := range s.selectRefs(context.Background(), "", nil, 0, 0) {
+			flameGraph(mergeTree([]seriesRef{ref}), 16)
+		}
+	})
 }

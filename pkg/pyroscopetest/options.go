@@ -29,7 +29,7 @@ type Option func(*config)
 func WithTenant(tenant string) Option { return func(c *config) { c.tenant = tenant } }
 
 // WithMaxQueryLength sets the longest time range a query may span (the
-// server's max_query_length, 24h by default).
+// server's max_query_length, 24h by default; 0 means no limit).
 func WithMaxQueryLength(d time.Duration) Option { return func(c *config) { c.maxQueryLength = d } }
 
 // WithMaxNodesCap sets the largest maxNodes a flame graph query may ask for.

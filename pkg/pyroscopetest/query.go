@@ -90,7 +90,7 @@ func (s *Server) checkRange(startMs, endMs int64) error {
 	if startMs == 0 && endMs == 0 {
 		return invalidArgument("missing time range in the query")
 	}
-	if d := time.Duration(endMs-startMs) * time.Millisecond; d > s.cfg.maxQueryLength {
+	if d := time.Duration(endMs-startMs) * time.Millisecond; s.cfg.maxQueryLength > 0 && d > s.cfg.maxQueryLength {
 		return invalidArgument(fmt.Sprintf("the query time range exceeds the limit (max_query_length, actual: %s, limit: %s)",
 			d, promDuration(s.cfg.maxQueryLength)))
 	}
