@@ -71,7 +71,7 @@ describe('TopTable', () => {
     ];
     render(<TopTable columns={columnsOf(diff, true)} onSelectFunction={jest.fn()} height={300} width={600} />);
     expect(screen.getByText('+30.00 pp')).toBeInTheDocument();
-    expect(screen.getByText('-30.00 pp')).toBeInTheDocument();
+    expect(screen.getByText('−30.00 pp')).toBeInTheDocument();
   });
 
   it('says so when there is nothing to list', () => {

@@ -4,7 +4,7 @@ import { useStyles2 } from '@grafana/ui';
 import React, { useMemo, useState } from 'react';
 import { FlameColumns } from '../../shared/flameColumns';
 import { aggregateFunctions } from './aggregate';
-import { formatPercent, formatValue } from './formatValue';
+import { formatPercent, formatShareChange, formatValue } from '../../shared/units';
 import { combined, shareChange, SortDirection, SortKey, sortFunctions } from './sortFunctions';
 import { TableColumn, TableHeader } from './TableHeader';
 
@@ -93,7 +93,7 @@ export function TopTable({ columns, onSelectFunction, height, width }: TopTableP
         </div>
         {isDiff && (
           <div role="cell" className={`${styles.number} ${change > 0 ? styles.grew : change < 0 ? styles.shrank : ''}`}>
-            {`${change > 0 ? '+' : ''}${change.toFixed(2)} pp`}
+            {formatShareChange(change)}
           </div>
         )}
       </div>

@@ -4,7 +4,7 @@ export type SortKey = 'name' | 'self' | 'total' | 'change';
 export type SortDirection = 'asc' | 'desc';
 
 /**
- * Change in a function's share of its side's total, in percentage points
+ * Change in a function's share of its side's total, as a fraction
  * (right share − left share); positive means it grew. Diff frames only.
  */
 export function shareChange(stats: FunctionStats, id: number): number {
@@ -13,7 +13,7 @@ export function shareChange(stats: FunctionStats, id: number): number {
   }
   const left = stats.grandTotal > 0 ? stats.total[id] / stats.grandTotal : 0;
   const right = stats.grandTotalRight > 0 ? stats.totalRight[id] / stats.grandTotalRight : 0;
-  return (right - left) * 100;
+  return right - left;
 }
 
 /** Value shown for self/total: both sides together for a diff, as the widths are. */
