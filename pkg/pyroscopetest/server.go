@@ -1,7 +1,3 @@
-// Package pyroscopetest is an in-process Pyroscope for tests: an HTTP server
-// speaking Pyroscope's Connect query API (protobuf and JSON) over profiles
-// ingested from pprof files, with the real server's limits, error messages
-// and flame graph encoding.
 package pyroscopetest
 
 import (
