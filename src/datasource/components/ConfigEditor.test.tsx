@@ -8,6 +8,9 @@ import { EmbersDataSourceOptions, EmbersSecureJsonData } from '../types';
 import { ConfigEditor } from './ConfigEditor';
 import { validateMaxNodes, validateMinStep, validateTimeout, validateUrl } from './configValidation';
 
+// userEvent drives Grafana's components step by step; on a busy 2-core CI box that takes seconds.
+jest.setTimeout(30000);
+
 beforeAll(installJsdomShims);
 
 type Settings = DataSourceSettings<EmbersDataSourceOptions, EmbersSecureJsonData>;

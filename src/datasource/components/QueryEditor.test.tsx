@@ -9,6 +9,9 @@ import { EmbersQuery } from '../types';
 import { QueryEditor } from './QueryEditor';
 import { MISSING_SERVICE_HINT } from './SelectorField';
 
+// userEvent drives Grafana's components step by step; on a busy 2-core CI box that takes seconds.
+jest.setTimeout(30000);
+
 beforeAll(installJsdomShims);
 
 const CPU = 'process_cpu:cpu:nanoseconds:cpu:nanoseconds';

@@ -7,6 +7,9 @@ import { stubDataSource } from '../testing/stubDataSource';
 import { EmbersVariableQuery } from '../types';
 import { VariableQueryEditor } from './VariableQueryEditor';
 
+// userEvent drives Grafana's components step by step; on a busy 2-core CI box that takes seconds.
+jest.setTimeout(30000);
+
 beforeAll(installJsdomShims);
 
 async function setup(initial: EmbersVariableQuery) {
