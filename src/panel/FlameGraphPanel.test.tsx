@@ -80,6 +80,12 @@ describe('FlameGraphPanel', () => {
     expect(screen.getByText('No samples')).toBeInTheDocument();
   });
 
+  it("shows the backend's notice for an empty profile", () => {
+    renderPanel([golden('empty')]);
+    expect(screen.getByText('No samples')).toBeInTheDocument();
+    expect(screen.getByText('No profile data in this range for this profile type and label selector.')).toBeInTheDocument();
+  });
+
   it('draws widths proportional to samples: root spans the graph, the hot function is widest', async () => {
     renderPanel([flameFrame(SMALL_PROFILE)]);
     const widths = await drawnWidths();

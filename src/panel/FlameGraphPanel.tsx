@@ -34,10 +34,12 @@ export function FlameGraphPanel({ data, options, onOptionsChange, width, height,
     return <PanelMessage title="No data" detail="The profile is empty for this time range and selector." />;
   }
   if (index.leftTotal + index.rightTotal <= 0) {
+    // The backend explains an empty answer in a notice; prefer its words.
+    const notice = frame.meta?.notices?.[0]?.text;
     return (
       <PanelMessage
         title="No samples"
-        detail="The profile's total is zero, so there is nothing to size the frames by. Try a wider time range."
+        detail={notice ?? "The profile's total is zero, so there is nothing to size the frames by. Try a wider time range."}
       />
     );
   }

@@ -11,8 +11,10 @@ export function packageOf(name: string): string {
   if (colons > 0) {
     return name.slice(0, slash + 1 + colons);
   }
-  // Go: "github.com/a/b/pkg.(*T).Method" → "github.com/a/b/pkg"; Java: "com.x.Y.m" → "com.x.Y".
-  const dot = slash >= 0 ? tail.indexOf('.') : tail.lastIndexOf('.');
+  // Go: "github.com/a/b/pkg.(*T).Method" and "main.work.func1" → up to the first dot;
+  // Java: "com.x.Y.m" (a capitalised class segment) → up to the last dot.
+  const javaLike = slash < 0 && /\.[A-Z]/.test(tail);
+  const dot = javaLike ? tail.lastIndexOf('.') : tail.indexOf('.');
   if (dot > 0) {
     return name.slice(0, slash + 1 + dot);
   }

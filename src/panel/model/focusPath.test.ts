@@ -1,0 +1,18 @@
+import { SMALL_PROFILE } from '../__fixtures__/frames';
+import { buildFlameIndex } from './flameIndex';
+import { focusToPath, pathToFocus } from './focusPath';
+import { columnsFromRows } from './testColumns';
+
+describe('focus path', () => {
+  const index = buildFlameIndex(columnsFromRows(SMALL_PROFILE));
+
+  it('round-trips a row through the names on its stack', () => {
+    expect(focusToPath(index, 3)).toBe('total;main.main;main.fastFunction');
+    expect(pathToFocus(index, 'total;main.main;main.fastFunction')).toBe(3);
+  });
+
+  it('finds no focus for a stack this profile does not have', () => {
+    expect(pathToFocus(index, 'total;main.main;gone')).toBe(-1);
+    expect(pathToFocus(index, '')).toBe(-1);
+  });
+});

@@ -1,0 +1,29 @@
+import { formatPercent, formatShareChange, formatValue } from './units';
+
+describe('units', () => {
+  it('formats nanoseconds as time', () => {
+    expect(formatValue(1.5e9, 'ns')).toBe('1.50 s');
+    expect(formatValue(250e6, 'ns')).toBe('250.00 ms');
+  });
+
+  it('formats bytes as sizes', () => {
+    expect(formatValue(1536, 'bytes')).toBe('1.50 KiB');
+    expect(formatValue(3 * 1024 * 1024, 'bytes')).toBe('3.00 MiB');
+  });
+
+  it('formats counts as short numbers', () => {
+    expect(formatValue(12_500, 'short')).toBe('12.50 K');
+    expect(formatValue(7, '')).toBe('7.00');
+  });
+
+  it('formats shares as percentages and survives a zero total', () => {
+    expect(formatPercent(1, 3)).toBe('33.33 %');
+    expect(formatPercent(5, 0)).toBe('0.00 %');
+  });
+
+  it('formats a change in share as signed percentage points', () => {
+    expect(formatShareChange(0.032)).toBe('+3.20 pp');
+    expect(formatShareChange(-0.1)).toBe('−10.00 pp');
+    expect(formatShareChange(0)).toBe('±0.00 pp');
+  });
+});
