@@ -1,60 +1,10 @@
-import { dataFrameFromJSON, DataFrame, FieldType, LoadingState, PanelProps, toDataFrame, getDefaultTimeRange } from '@grafana/data';
+import { FieldType, toDataFrame } from '@grafana/data';
 import { locationService } from '@grafana/runtime';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import fs from 'fs';
-import path from 'path';
-import React from 'react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { DIFF_PROFILE, flameFrame, SMALL_PROFILE } from './__fixtures__/frames';
-import { FlameGraphPanel } from './FlameGraphPanel';
-import { installSvgTransformPolyfill } from './testing/svgTransformPolyfill';
-import { defaultOptions, FlameGraphOptions } from './types';
+import { drawnWidths, golden, renderPanel, resetUrl } from './testing/renderPanel';
 
-const WIDTH = 816; // the graph draws 800 px wide (16 px kept for a scrollbar)
-
-function renderPanel(series: DataFrame[], options: Partial<FlameGraphOptions> = {}) {
-  const timeRange = getDefaultTimeRange();
-  const props = {
-    id: 1,
-    data: { series, state: LoadingState.Done, timeRange },
-    timeRange,
-    timeZone: 'utc',
-    options: { ...defaultOptions, ...options },
-    fieldConfig: { defaults: {}, overrides: [] },
-    transparent: false,
-    width: WIDTH,
-    height: 400,
-    renderCounter: 0,
-    title: 'Flame graph',
-    eventBus: { publish: jest.fn() },
-    onOptionsChange: jest.fn(),
-    onFieldConfigChange: jest.fn(),
-    replaceVariables: (v: string) => v,
-    onChangeTimeRange: jest.fn(),
-  } as unknown as PanelProps<FlameGraphOptions>;
-  return render(<FlameGraphPanel {...props} />);
-}
-
-/** Drawn frames by name, after d3-flame-graph's transitions have set the rect widths. */
-async function drawnWidths(): Promise<Map<string, number>> {
-  const svg = await screen.findByTestId('embers-flamegraph-svg');
-  const widths = new Map<string, number>();
-  svg.querySelectorAll('g.frame').forEach((g) => {
-    const name = g.getAttribute('name') ?? '';
-    widths.set(name, Math.max(widths.get(name) ?? 0, Number(g.querySelector('rect')?.getAttribute('width'))));
-  });
-  return widths;
-}
-
-function golden(name: string): DataFrame {
-  const file = path.resolve(__dirname, '../../testdata/frames', `${name}.json`);
-  return dataFrameFromJSON(JSON.parse(fs.readFileSync(file, 'utf8')));
-}
-
-installSvgTransformPolyfill();
-
-beforeEach(() => {
-  locationService.partial({ flameFocus: null, flameSearch: null, flameRegex: null, flameSandwich: null }, true);
-});
+beforeEach(resetUrl);
 
 describe('FlameGraphPanel', () => {
   it('says there is no data when the query returned nothing', () => {

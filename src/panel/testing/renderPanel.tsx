@@ -1,0 +1,57 @@
+import { dataFrameFromJSON, DataFrame, getDefaultTimeRange, LoadingState, PanelProps } from '@grafana/data';
+import { locationService } from '@grafana/runtime';
+import { render, screen } from '@testing-library/react';
+import fs from 'fs';
+import path from 'path';
+import React from 'react';
+import { FlameGraphPanel } from '../FlameGraphPanel';
+import { defaultOptions, FlameGraphOptions } from '../types';
+import { installSvgTransformPolyfill } from './svgTransformPolyfill';
+
+installSvgTransformPolyfill();
+
+/** Clears the panel's URL state between tests. */
+export function resetUrl() {
+  locationService.partial({ flameFocus: null, flameSearch: null, flameRegex: null, flameSandwich: null }, true);
+}
+
+export const WIDTH = 816; // the graph draws 800 px wide (16 px kept for a scrollbar)
+
+export function renderPanel(series: DataFrame[], options: Partial<FlameGraphOptions> = {}) {
+  const timeRange = getDefaultTimeRange();
+  const props = {
+    id: 1,
+    data: { series, state: LoadingState.Done, timeRange },
+    timeRange,
+    timeZone: 'utc',
+    options: { ...defaultOptions, ...options },
+    fieldConfig: { defaults: {}, overrides: [] },
+    transparent: false,
+    width: WIDTH,
+    height: 400,
+    renderCounter: 0,
+    title: 'Flame graph',
+    eventBus: { publish: jest.fn() },
+    onOptionsChange: jest.fn(),
+    onFieldConfigChange: jest.fn(),
+    replaceVariables: (v: string) => v,
+    onChangeTimeRange: jest.fn(),
+  } as unknown as PanelProps<FlameGraphOptions>;
+  return { ...render(<FlameGraphPanel {...props} />), props };
+}
+
+/** The widest drawn rect per frame name, in px. */
+export async function drawnWidths(): Promise<Map<string, number>> {
+  const svg = await screen.findByTestId('embers-flamegraph-svg');
+  const widths = new Map<string, number>();
+  svg.querySelectorAll('g.frame').forEach((g) => {
+    const name = g.getAttribute('name') ?? '';
+    widths.set(name, Math.max(widths.get(name) ?? 0, Number(g.querySelector('rect')?.getAttribute('width'))));
+  });
+  return widths;
+}
+
+export function golden(name: string): DataFrame {
+  const file = path.resolve(__dirname, '../../../testdata/frames', `${name}.json`);
+  return dataFrameFromJSON(JSON.parse(fs.readFileSync(file, 'utf8')));
+}
