@@ -4,6 +4,7 @@ import { Combobox, ComboboxOption, Field, Input, RadioButtonGroup, Stack } from 
 
 import type { PyroscopeDataSource } from '../datasource';
 import { shortProfileType } from '../queryDisplayText';
+import { normalizeVariableQuery } from '../variables/normalizeVariableQuery';
 import { parseSelector } from '../selector';
 import { EmbersDataSourceOptions, EmbersQuery, EmbersVariableQuery, VariableQueryKind } from '../types';
 
@@ -18,7 +19,7 @@ const KINDS: Array<SelectableValue<VariableQueryKind>> = [
 const toOptions = (values: string[]) => values.map((v) => ({ label: v, value: v }));
 
 export function VariableQueryEditor({ query, onChange, datasource, range }: Props) {
-  const current: EmbersVariableQuery = { ...query, kind: query.kind ?? 'labelValues' };
+  const current: EmbersVariableQuery = normalizeVariableQuery(query);
   const [selector, setSelector] = useState(current.labelSelector ?? '');
   const [profileTypes, setProfileTypes] = useState<ComboboxOption[]>([]);
   const [labelNames, setLabelNames] = useState<ComboboxOption[]>([]);

@@ -7,6 +7,7 @@ import { VariableQueryEditor } from '../components/VariableQueryEditor';
 import type { PyroscopeDataSource } from '../datasource';
 import { shortProfileType } from '../queryDisplayText';
 import { EmbersVariableQuery } from '../types';
+import { normalizeVariableQuery } from './normalizeVariableQuery';
 
 export class EmbersVariableSupport extends CustomVariableSupport<PyroscopeDataSource, EmbersVariableQuery> {
   editor = VariableQueryEditor;
@@ -16,7 +17,7 @@ export class EmbersVariableSupport extends CustomVariableSupport<PyroscopeDataSo
   }
 
   query(request: DataQueryRequest<EmbersVariableQuery>): Observable<DataQueryResponse> {
-    const query = request.targets[0];
+    const query = normalizeVariableQuery(request.targets[0]);
     return from(findVariableValues(this.datasource, query, request)).pipe(map((data) => ({ data })));
   }
 }
