@@ -197,7 +197,11 @@ describe('QueryEditor', () => {
   });
 
   it('offers only metrics in an alert rule', async () => {
-    await setup({ profileTypeId: CPU, labelSelector: '{service_name="checkout"}' }, { app: CoreApp.UnifiedAlerting });
+    const { current } = await setup(
+      { profileTypeId: CPU, labelSelector: '{service_name="checkout"}', queryType: 'both' },
+      { app: CoreApp.UnifiedAlerting }
+    );
+    expect(current().queryType).toBe('metrics');
     expect(await screen.findByRole('radio', { name: 'Metrics' })).toBeChecked();
     expect(screen.queryByRole('radio', { name: 'Profile' })).not.toBeInTheDocument();
     expect(screen.queryByRole('radio', { name: 'Both' })).not.toBeInTheDocument();

@@ -73,6 +73,15 @@ export function QueryEditor(props: Props) {
     }
   };
 
+  // Alert rules read only series: a pasted profile/both/diff query becomes metrics.
+  const wrongForAlerting = alerting && props.query.queryType !== 'metrics';
+  useEffect(() => {
+    if (wrongForAlerting) {
+      update({ queryType: 'metrics' }, false);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [wrongForAlerting]);
+
   // A new query gets the cpu profile type (or the first), then the first service.
   const isNew = !props.query.profileTypeId;
   const typeDefault = profileTypes.value ? defaultProfileType(profileTypes.value) : undefined;
