@@ -36,7 +36,7 @@ export interface PruneOptions {
 
 export interface PruneResult {
   root: DrawNode;
-  /** Frame rows drawn (not counting "…" nodes). */
+  /** Frames handed to d3-flame-graph: rows on the path and below the focus, plus "…" frames. */
   drawn: number;
   /** Frame rows under (and on the path to) the focus. */
   total: number;
@@ -108,6 +108,7 @@ export function pruneTree(index: FlameIndex, options: PruneOptions): PruneResult
       }
       if (sum > 0) {
         node.children = [folded(row, 'deeper', sum, stop - first)];
+        drawn++;
       }
       continue;
     }
@@ -125,10 +126,10 @@ export function pruneTree(index: FlameIndex, options: PruneOptions): PruneResult
         foldedRows += end[c] - c;
       }
     }
-    drawn += children.length;
     if (foldedValue > 0) {
       children.push(folded(row, 'folded', foldedValue, foldedRows));
     }
+    drawn += children.length;
     if (children.length > 0) {
       node.children = children;
     }
