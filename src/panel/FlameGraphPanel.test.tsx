@@ -71,6 +71,23 @@ describe('FlameGraphPanel', () => {
     expect(locationService.getSearchObject().flameFocus).toBe('total;main.main;main.slowFunction');
   });
 
+  it('spreads the narrow frames of a "…" across the width when it is clicked', async () => {
+    renderPanel([flameFrame(SMALL_PROFILE)], { minFrameWidth: 10 });
+    await drawnWidths();
+    const svg = screen.getByTestId('embers-flamegraph-svg');
+    expect(svg.querySelector('g.frame[name="main.tiny1"]')).toBeNull();
+    act(() => {
+      fireEvent.click(svg.querySelector('g.frame[name="main.main"] rect')!);
+    });
+    await waitFor(() => expect(svg.querySelector('g.frame[name="…"]')).not.toBeNull());
+    act(() => {
+      fireEvent.click(svg.querySelector('g.frame[name="…"] rect')!);
+    });
+    await waitFor(() => expect(svg.querySelector('g.frame[name="main.tiny1"]')).not.toBeNull());
+    expect(Number(svg.querySelector('g.frame[name="main.tiny1"] rect')!.getAttribute('width'))).toBeCloseTo(160, 0);
+    expect(locationService.getSearchObject().flameFocus).toBe('total;main.main;…');
+  });
+
   it('shows an inline message for an invalid regex and keeps the graph', async () => {
     renderPanel([flameFrame(SMALL_PROFILE)]);
     await drawnWidths();

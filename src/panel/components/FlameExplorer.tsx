@@ -5,7 +5,7 @@ import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { FlameColumns } from '../../shared/flameColumns';
 import { useFlameUrlState } from '../hooks/useFlameUrlState';
 import { FlameIndex } from '../model/flameIndex';
-import { focusToPath, pathToFocus } from '../model/focusPath';
+import { focusToText, textToFocus } from '../model/focusPath';
 import { resolveScheme } from '../model/nodeColor';
 import { makeMatcher, searchStats } from '../model/search';
 import { TopTable } from '../table/TopTable';
@@ -38,14 +38,18 @@ export function FlameExplorer({ frame, columns, index, options, onModeChange, wi
   const [exportError, setExportError] = useState<string>();
   const svgRef = useRef<SVGSVGElement | null>(null);
 
-  const focus = useMemo(() => pathToFocus(index, url.focus), [index, url.focus]);
+  // With a single root, "no focus" is the root (so a click on its "…" knows it is the focus).
+  const singleRoot = index.columns.length > 0 && index.end[0] >= index.columns.length;
+  const focus = useMemo(() => {
+    const parsed = textToFocus(index, url.focus);
+    return parsed.row < 0 && singleRoot ? { ...parsed, row: 0 } : parsed;
+  }, [index, url.focus, singleRoot]);
   const onFocus = useCallback(
-    (row: number) => {
-      // Focusing the single root is the same as no focus.
-      const isWhole = row < 0 || (index.parent[row] < 0 && index.end[row] >= index.columns.length);
-      setUrl({ focus: isWhole ? '' : focusToPath(index, row) });
+    (row: number, group = false) => {
+      const isWhole = row < 0 || (singleRoot && row === 0);
+      setUrl({ focus: isWhole && !group ? '' : focusToText(index, { row, group }) });
     },
-    [index, setUrl]
+    [index, setUrl, singleRoot]
   );
   const matcher = useMemo(() => makeMatcher(url.search, url.regex), [url.search, url.regex]);
   const stats = useMemo(() => (matcher.match ? searchStats(index, matcher.match) : undefined), [index, matcher]);
@@ -69,7 +73,7 @@ export function FlameExplorer({ frame, columns, index, options, onModeChange, wi
 
   return (
     <div className={styles.panel}>
-      <Toolbar mode={options.mode} onModeChange={onModeChange} focused={focus >= 0} onReset={() => onFocus(-1)} shown={url.sandwich ? undefined : shown}>
+      <Toolbar mode={options.mode} onModeChange={onModeChange} focused={url.focus !== ''} onReset={() => onFocus(-1)} shown={url.sandwich ? undefined : shown}>
         <SearchBox
           term={url.search}
           isRegex={url.regex}
@@ -106,7 +110,8 @@ export function FlameExplorer({ frame, columns, index, options, onModeChange, wi
             <FlameGraphView
               {...view}
               index={index}
-              focus={focus}
+              focus={focus.row}
+              focusGroup={focus.group}
               onFocus={onFocus}
               mode={options.mode}
               width={graphWidth}

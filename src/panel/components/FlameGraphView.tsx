@@ -17,7 +17,8 @@ import { FlameTooltip } from './FlameTooltip';
  * - each drawn frame: <g class="frame"> (class "frame fade" on the path above the
  *   focus) with a `name` attribute = function name, holding one <rect> whose width
  *   is the frame's width in px; "…" frames hold pruned samples
- * - a click on a frame focuses it; a click on a faded ancestor focuses that ancestor
+ * - a click on a frame focuses it; a click on a faded ancestor focuses that ancestor;
+ *   a click on the focus's "…" spreads its narrow frames across the width
  * - the tooltip: [data-testid="embers-flamegraph-tooltip"] (shown on hover)
  * - rect widths settle after d3-flame-graph's transition (0 ms above 300 frames, 150 ms below)
  */
@@ -31,7 +32,9 @@ export interface FlameGraphViewProps {
   index: FlameIndex;
   /** Focused row, −1 for none. */
   focus: number;
-  onFocus(row: number): void;
+  /** True when the focus is the "…" of the focus row (its narrow children). */
+  focusGroup?: boolean;
+  onFocus(row: number, group?: boolean): void;
   mode: FlameMode;
   scheme: ResolvedScheme;
   colorBlind: boolean;
@@ -45,7 +48,7 @@ export interface FlameGraphViewProps {
 }
 
 export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphViewProps) {
-  const { index, focus, onFocus, mode, scheme, colorBlind, minFrameWidth, textSize, width, height, isMatch } = props;
+  const { index, focus, focusGroup, onFocus, mode, scheme, colorBlind, minFrameWidth, textSize, width, height, isMatch } = props;
   const styles = useStyles2(getStyles, textSize);
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<FlameChart | null>(null);
@@ -57,8 +60,17 @@ export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphView
   // Leave room for a vertical scrollbar so the root spans what is visible.
   const drawWidth = Math.max(1, width - 16);
   const pruned = useMemo(
-    () => pruneTree(index, { focus, widthPx: drawWidth, minFramePx: minFrameWidth, maxDepth: MAX_DEPTH, maxFrames: MAX_FRAMES, isMatch }),
-    [index, focus, drawWidth, minFrameWidth, isMatch]
+    () =>
+      pruneTree(index, {
+        focus,
+        focusGroup,
+        widthPx: drawWidth,
+        minFramePx: minFrameWidth,
+        maxDepth: MAX_DEPTH,
+        maxFrames: MAX_FRAMES,
+        isMatch,
+      }),
+    [index, focus, focusGroup, drawWidth, minFrameWidth, isMatch]
   );
 
   useEffect(
@@ -94,8 +106,14 @@ export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphView
     // Ours, not d3-flame-graph's zoom: focus re-prunes the whole frame.
     event.stopPropagation();
     setHover(null);
-    const target = node.kind === 'folded' || node.kind === 'deeper' ? node.parentRow : node.row;
-    callbacks.current.onFocus(target);
+    const { onFocus: focusOn, focus: current, focusGroup: inGroup } = callbacks.current;
+    if (node.kind === 'folded' && node.parentRow === current && !inGroup) {
+      focusOn(current, true); // spread the focus's narrow children across the width
+    } else if (node.kind === 'folded' || node.kind === 'deeper' || node.kind === 'group') {
+      focusOn(node.parentRow);
+    } else {
+      focusOn(node.row);
+    }
   };
 
   const position = (event: React.MouseEvent) => {

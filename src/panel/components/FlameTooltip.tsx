@@ -47,9 +47,14 @@ export function FlameTooltip({ index, node, x, y }: Props) {
 }
 
 function foldedTitle(node: DrawNode): string {
-  return node.kind === 'deeper'
-    ? `… ${node.hidden} deeper frames (click the frame above to see them)`
-    : `… ${node.hidden} frames too narrow to draw`;
+  switch (node.kind) {
+    case 'deeper':
+      return `… ${node.hidden} deeper frames (click to see them)`;
+    case 'group':
+      return `… ${node.hidden} narrow frames, shown side by side`;
+    default:
+      return `… ${node.hidden} frames too narrow to draw (click to spread them out)`;
+  }
 }
 
 /** [label, text] pairs for a frame row; none for "…" frames. */

@@ -52,11 +52,15 @@ export function Toolbar({ mode, onModeChange, focused, onReset, children, shown 
 
 const getStyles = (theme: GrafanaTheme2) => ({
   toolbar: css({
+    // One row of fixed height (the graph is sized to what is left); narrow panels scroll it sideways.
     display: 'flex',
-    flexWrap: 'wrap',
+    flexWrap: 'nowrap',
     alignItems: 'center',
     gap: theme.spacing(1),
-    paddingBottom: theme.spacing(0.5),
+    height: 40,
+    flexShrink: 0,
+    overflowX: 'auto',
+    overflowY: 'hidden',
   }),
-  note: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+  note: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize, whiteSpace: 'nowrap' }),
 });

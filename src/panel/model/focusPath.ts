@@ -5,6 +5,34 @@ import { FlameIndex } from './flameIndex';
  * frame, so a shared link focuses the same stack after the data refreshes.
  */
 const SEPARATOR = ';';
+/** Last path element of a focused "…" (the narrow children of the frame before it). */
+const GROUP = '…';
+
+export interface Focus {
+  row: number;
+  group: boolean;
+}
+
+export function focusToText(index: FlameIndex, focus: Focus): string {
+  const path = focus.row >= 0 ? focusToPath(index, focus.row) : '';
+  return focus.group ? (path ? `${path}${SEPARATOR}${GROUP}` : GROUP) : path;
+}
+
+/** Reads a focus from the URL; one this profile does not have is no focus. */
+export function textToFocus(index: FlameIndex, text: string | undefined): Focus {
+  if (!text) {
+    return { row: -1, group: false };
+  }
+  if (text === GROUP) {
+    return { row: -1, group: true };
+  }
+  const suffix = `${SEPARATOR}${GROUP}`;
+  if (text.endsWith(suffix)) {
+    const row = pathToFocus(index, text.slice(0, -suffix.length));
+    return { row, group: row >= 0 };
+  }
+  return { row: pathToFocus(index, text), group: false };
+}
 
 export function focusToPath(index: FlameIndex, row: number): string {
   const names: string[] = [];

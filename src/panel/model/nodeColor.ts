@@ -29,7 +29,7 @@ export function nodeColor(node: DrawNode, index: FlameIndex, scheme: ResolvedSch
   }
   const row = node.row;
   if (row < 0) {
-    return node.kind === 'folded' || node.kind === 'deeper' ? FOLDED_COLOR : packageColor(node.name);
+    return node.kind === 'node' || node.kind === 'ancestor' ? packageColor(node.name) : FOLDED_COLOR;
   }
   const { columns } = index;
   switch (scheme) {

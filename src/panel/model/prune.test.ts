@@ -71,6 +71,18 @@ describe('pruneTree', () => {
     expect(focused.drawn).toBe(9);
   });
 
+  it('spreads a focused "…" across the width: its narrow frames drawn side by side, the path above', () => {
+    const { root, drawn } = pruneTree(index, { ...base, focus: 1, focusGroup: true, widthPx: 100, minFramePx: 2 });
+    expect(root.value).toBe(5);
+    const main = root.children![0];
+    expect(main.kind).toBe('ancestor');
+    const group = main.children![0];
+    expect(group.kind).toBe('group');
+    expect(group.children!.map((c) => c.name)).toEqual(['main.tiny1', 'main.tiny2', 'main.tiny3', 'main.tiny4', 'main.tiny5']);
+    expect(childSum(group)).toBe(5);
+    expect(drawn).toBe(8);
+  });
+
   it('marks search matches on the frames it draws', () => {
     const { root } = pruneTree(index, { ...base, isMatch: (name) => name.includes('Function') });
     const matched: string[] = [];

@@ -7,8 +7,11 @@ export interface DrawNode {
   value: number;
   /** Frame row, or −1 for the synthetic root and the "…" nodes. */
   row: number;
-  /** node: a frame row; ancestor: the path above the focus; folded: narrow siblings; deeper: children cut by depth or budget. */
-  kind: 'node' | 'ancestor' | 'folded' | 'deeper';
+  /**
+   * node: a frame row; ancestor: the path above the focus; folded: narrow siblings;
+   * deeper: children cut by depth or budget; group: a focused "…" (the narrow children of parentRow).
+   */
+  kind: 'node' | 'ancestor' | 'folded' | 'deeper' | 'group';
   /** Row whose children a folded/deeper node stands for. */
   parentRow: number;
   /** Rows hidden inside a folded/deeper node (with their descendants). */
@@ -22,6 +25,8 @@ export interface DrawNode {
 export interface PruneOptions {
   /** Row to focus, −1 for the whole graph. */
   focus: number;
+  /** Focus the "…" of the focus row instead: its children too narrow to draw at its width. */
+  focusGroup?: boolean;
   /** Drawing width in pixels. */
   widthPx: number;
   /** Frames narrower than this (px) fold into one "…" node per parent. */
@@ -58,56 +63,63 @@ export function pruneTree(index: FlameIndex, options: PruneOptions): PruneResult
   const multiRoot = n > 0 && end[0] < n;
   // With one root, "no focus" is the root itself; with several, a synthetic root spans them.
   const focus = options.focus >= 0 && options.focus < n ? options.focus : multiRoot || n === 0 ? -1 : 0;
+  const scale = options.widthPx > 0 ? Math.max(0, options.minFramePx) / options.widthPx : 0;
   const focusWidth = focus >= 0 ? width[focus] : sumRoots(index);
-  const minValue = options.widthPx > 0 ? (focusWidth * Math.max(0, options.minFramePx)) / options.widthPx : 0;
+
+  // A focused "…": the focus's children too narrow to draw beside their siblings.
+  let group: number[] | undefined;
+  if (options.focusGroup) {
+    group = childRows(index, focus).filter((c) => width[c] > 0 && width[c] < focusWidth * scale);
+    group = group.length > 0 ? group : undefined;
+  }
+  const viewWidth = group ? group.reduce((sum, c) => sum + width[c], 0) : focusWidth;
+  const minValue = viewWidth * scale;
 
   const make = (row: number, kind: DrawNode['kind'], value: number): DrawNode => {
     const name = row >= 0 ? columns.label(row) : ROOT_NAME;
     return { name, value, row, kind, parentRow: -1, hidden: 0, highlight: row >= 0 && isMatch(name), fade: false };
   };
 
-  // The path from the top down to the focus, every frame as wide as the focus.
+  // The path from the top down to the focus, every frame as wide as what is in view.
   const path = focus >= 0 ? pathTo(index, focus) : [];
-  let top: DrawNode;
-  let attach: DrawNode | undefined;
+  const chain: DrawNode[] = [];
   if (multiRoot || focus < 0) {
-    top = make(-1, focus < 0 ? 'node' : 'ancestor', focusWidth);
-    top.fade = focus >= 0;
-    attach = top;
-  } else {
-    top = make(path[0], path.length > 1 ? 'ancestor' : 'node', focusWidth);
+    chain.push(make(-1, 'node', viewWidth));
   }
-  let focusNode = top;
-  if (focus >= 0) {
-    const start = attach ? 0 : 1;
-    let current = attach ?? top;
-    current.fade = path.length > 1 || !!attach;
-    for (let k = start; k < path.length; k++) {
-      const node = make(path[k], k === path.length - 1 ? 'node' : 'ancestor', focusWidth);
-      node.fade = k < path.length - 1;
-      current.children = [node];
-      current = node;
-    }
-    focusNode = current;
+  for (const row of path) {
+    chain.push(make(row, 'node', viewWidth));
   }
-  let drawn = path.length;
+  if (group) {
+    const node = folded(focus, 'group', viewWidth, group.length);
+    chain.push(node);
+  }
+  for (let k = 0; k < chain.length - 1; k++) {
+    chain[k].kind = 'ancestor';
+    chain[k].fade = true;
+    chain[k].children = [chain[k + 1]];
+  }
+  const top = chain[0];
+  const focusNode = chain[chain.length - 1];
+  let drawn = chain.length - (multiRoot || focus < 0 ? 1 : 0);
 
   // Level-order walk, so a frame budget fills the levels nearest the focus first.
-  const queue: Array<{ row: number; node: DrawNode; depth: number }> = [{ row: focus, node: focusNode, depth: 0 }];
+  const queue: Array<{ rows: number[]; row: number; node: DrawNode; depth: number }> = [
+    { rows: group ?? childRows(index, focus), row: focus, node: focusNode, depth: 0 },
+  ];
   for (let q = 0; q < queue.length; q++) {
-    const { row, node, depth } = queue[q];
-    const first = row >= 0 ? row + 1 : 0;
-    const stop = row >= 0 ? end[row] : n;
-    if (first >= stop) {
+    const { rows, row, node, depth } = queue[q];
+    if (rows.length === 0) {
       continue;
     }
     if (depth >= options.maxDepth || drawn >= options.maxFrames) {
       let sum = 0;
-      for (let c = first; c < stop; c = end[c]) {
+      let hidden = 0;
+      for (const c of rows) {
         sum += width[c];
+        hidden += end[c] - c;
       }
       if (sum > 0) {
-        node.children = [folded(row, 'deeper', sum, stop - first)];
+        node.children = [folded(row, 'deeper', sum, hidden)];
         drawn++;
       }
       continue;
@@ -115,12 +127,12 @@ export function pruneTree(index: FlameIndex, options: PruneOptions): PruneResult
     const children: DrawNode[] = [];
     let foldedValue = 0;
     let foldedRows = 0;
-    for (let c = first; c < stop; c = end[c]) {
+    for (const c of rows) {
       const w = width[c];
       if (w >= minValue && w > 0) {
         const child = make(c, 'node', w);
         children.push(child);
-        queue.push({ row: c, node: child, depth: depth + 1 });
+        queue.push({ rows: childRows(index, c), row: c, node: child, depth: depth + 1 });
       } else {
         foldedValue += w;
         foldedRows += end[c] - c;
@@ -138,7 +150,17 @@ export function pruneTree(index: FlameIndex, options: PruneOptions): PruneResult
   return { root: top, drawn, total };
 }
 
-function folded(parentRow: number, kind: 'folded' | 'deeper', value: number, hidden: number): DrawNode {
+/** Children of `row` in frame order; the roots for −1. */
+function childRows(index: FlameIndex, row: number): number[] {
+  const out: number[] = [];
+  const stop = row >= 0 ? index.end[row] : index.columns.length;
+  for (let c = row + 1; c < stop; c = index.end[c]) {
+    out.push(c);
+  }
+  return out;
+}
+
+function folded(parentRow: number, kind: 'folded' | 'deeper' | 'group', value: number, hidden: number): DrawNode {
   return { name: FOLDED_NAME, value, row: -1, kind, parentRow, hidden, highlight: false, fade: false };
 }
 
