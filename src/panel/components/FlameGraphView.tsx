@@ -27,6 +27,8 @@ import { FlameTooltip } from './FlameTooltip';
 const MAX_DEPTH = 400;
 /** d3-flame-graph lays out everything it holds on every update: keep it to a few thousand frames. */
 const MAX_FRAMES = 4000;
+/** The tooltip's widest, for keeping it inside the panel. */
+const TOOLTIP_WIDTH = 360;
 
 export interface FlameGraphViewProps {
   index: FlameIndex;
@@ -148,7 +150,15 @@ export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphView
         onMouseLeave={() => setHover(null)}
         onContextMenu={onContextMenu}
       />
-      {hover && <FlameTooltip index={index} node={hover.node} x={hover.x} y={hover.y} />}
+      {hover && (
+        <FlameTooltip
+          index={index}
+          node={hover.node}
+          // Keep it inside the panel: flip to the left of the pointer near the right edge.
+          x={hover.x + TOOLTIP_WIDTH + 24 > width ? Math.max(0, hover.x - TOOLTIP_WIDTH - 24) : hover.x}
+          y={hover.y}
+        />
+      )}
       {menu && (
         <ContextMenu
           x={menu.x}

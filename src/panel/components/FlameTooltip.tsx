@@ -92,7 +92,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     position: 'absolute',
     zIndex: theme.zIndex.tooltip,
     pointerEvents: 'none',
-    maxWidth: 480,
+    maxWidth: 360,
     padding: theme.spacing(1),
     background: theme.colors.background.secondary,
     border: `1px solid ${theme.colors.border.weak}`,
