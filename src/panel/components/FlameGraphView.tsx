@@ -95,7 +95,9 @@ export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphView
       color: (node) => nodeColor(node, index, scheme, colorBlind),
     });
     if (container && mode === 'flame') {
-      container.scrollTop = container.scrollHeight; // the root sits at the bottom
+      // The root sits at the bottom. Scroll on the next frame, so reading the height
+      // does not force a layout of every frame before React has finished.
+      requestAnimationFrame(() => (container.scrollTop = container.scrollHeight));
     }
     callbacks.current.onRendered?.({ drawn: pruned.drawn, total: pruned.total }, chart.svg());
   }, [pruned, drawWidth, height, textSize, mode, index, scheme, colorBlind]);
