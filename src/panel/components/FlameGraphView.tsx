@@ -159,6 +159,8 @@ export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphView
           // Keep it inside the panel: flip to the left of the pointer near the right edge.
           x={hover.x + TOOLTIP_WIDTH + 24 > width ? Math.max(0, hover.x - TOOLTIP_WIDTH - 24) : hover.x}
           y={hover.y}
+          // In the lower half, hang it above the pointer so it is not cut off.
+          above={hover.y > height / 2 ? height - hover.y : undefined}
         />
       )}
       {menu && (

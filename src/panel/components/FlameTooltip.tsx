@@ -12,16 +12,18 @@ interface Props {
   node: DrawNode;
   x: number;
   y: number;
+  /** Distance from the pointer to the bottom of the view, to place the tooltip above the pointer. */
+  above?: number;
 }
 
 /** Hover details, as React text only: function names are untrusted and may look like HTML. */
-export function FlameTooltip({ index, node, x, y }: Props) {
+export function FlameTooltip({ index, node, x, y, above }: Props) {
   const styles = useStyles2(getStyles);
   const total = index.leftTotal + index.rightTotal;
   const unit = index.columns.unit;
   const rows = tooltipRows(index, node);
   return (
-    <div className={styles.tooltip} style={{ left: x + 12, top: y + 12 }} data-testid="embers-flamegraph-tooltip">
+    <div className={styles.tooltip} style={above === undefined ? { left: x + 12, top: y + 12 } : { left: x + 12, bottom: above + 12 }} data-testid="embers-flamegraph-tooltip">
       <div className={styles.name}>{node.kind === 'node' || node.kind === 'ancestor' ? node.name : foldedTitle(node)}</div>
       <table className={styles.table}>
         <tbody>
