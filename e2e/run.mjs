@@ -29,6 +29,8 @@ const server = await startServer({
   '/': outDir,
   '/testdata/': path.join(repoRoot, 'testdata'),
   '/fixtures/': path.join(e2eDir, 'fixtures'),
+  // Grafana serves @grafana/ui's icons from here; the package ships them.
+  '/public/build/img/': path.join(repoRoot, 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img'),
 });
 console.log(`serving the harness at ${server.url}`);
 

@@ -43,8 +43,16 @@ export async function launch({ width = 1200, height = 800 } = {}) {
   const page = context.pages()[0] ?? (await context.newPage());
   page.errors = [];
   page.on('pageerror', (err) => page.errors.push(`page error: ${err.message}`));
+  page.on('response', (response) => {
+    // Grafana's web fonts (Inter, Roboto Mono) ship with Grafana, not in any package:
+    // the browser falls back to the next font in the stack.
+    if (response.status() >= 400 && !response.url().includes('/public/fonts/')) {
+      page.errors.push(`HTTP ${response.status()}: ${response.url()}`);
+    }
+  });
   page.on('console', (msg) => {
-    if (msg.type() === 'error') {
+    // A failed request is reported above with its URL.
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) {
       page.errors.push(`console error: ${msg.text()}`);
     }
   });

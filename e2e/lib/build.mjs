@@ -27,7 +27,8 @@ export async function buildPages({ e2eDir, outDir }) {
   return { pages, failed };
 }
 
-function buildPage(entry, outDir) {
+/** Bundles one page; `extra` adds esbuild options (the benchmark pages add a resolve plugin). */
+export function buildPage(entry, outDir, extra = {}) {
   return build({
     entryPoints: [entry],
     outdir: outDir,
@@ -51,10 +52,11 @@ function buildPage(entry, outDir) {
       '.eot': 'dataurl',
       '.gif': 'dataurl',
     },
+    ...extra,
   });
 }
 
-function pageHtml(name) {
+export function pageHtml(name) {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -64,7 +66,7 @@ function pageHtml(name) {
 <link rel="stylesheet" href="./${name}.css" onerror="this.remove()">
 <script>
   // @grafana/runtime reads its config from the boot data Grafana's index page sets.
-  window.grafanaBootData = { settings: { buildInfo: { version: '12.4.10' } }, user: { theme: 'dark' }, navTree: [] };
+  window.grafanaBootData = { settings: { buildInfo: { version: '12.4.10' }, featureToggles: {} }, user: { theme: 'dark' }, navTree: [] };
 </script>
 <style>html, body { margin: 0; padding: 0; } #root { padding: 8px; }</style>
 </head>

@@ -30,7 +30,11 @@ export async function openPage(page, name, params = {}, readySelector) {
   const query = new URLSearchParams(params).toString();
   await page.goto(`${baseUrl()}/${name}.html${query ? `?${query}` : ''}`);
   if (readySelector) {
-    await page.waitForSelector(`${readySelector}, [data-testid="harness-error"]`, { timeout: 30000 });
+    await page.waitForSelector(`${readySelector}, [data-testid="harness-error"]`, { timeout: 30000 }).catch((err) => {
+      throw new Error(`${name} never showed ${readySelector}; page errors: ${page.errors.join(' | ') || 'none'}`, {
+        cause: err,
+      });
+    });
     const fatal = await page.$('[data-testid="harness-error"]');
     if (fatal) {
       throw new Error(`harness page failed: ${await fatal.textContent()}`);

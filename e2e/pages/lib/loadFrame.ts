@@ -1,0 +1,26 @@
+import { DataFrame, dataFrameFromJSON, DataFrameJSON } from '@grafana/data';
+import { syntheticFrame } from './synthetic';
+
+/**
+ * The frame a harness page shows, from its URL: `?frame=go-cpu` reads the golden
+ * frame testdata/frames/go-cpu.json (or, until that lands, e2e/fixtures/go-cpu.json);
+ * `?gen=1000000` makes a synthetic frame of that many nodes; `?frame=none` is no data.
+ */
+export async function loadFrame(params: URLSearchParams): Promise<DataFrame[]> {
+  const gen = params.get('gen');
+  if (gen) {
+    return [syntheticFrame(Number(gen), Number(params.get('seed') ?? 42))];
+  }
+  const name = params.get('frame') ?? 'workload-cpu';
+  if (name === 'none') {
+    return [];
+  }
+  for (const url of [`/testdata/frames/${name}.json`, `/fixtures/${name}.json`]) {
+    const response = await fetch(url);
+    if (response.ok) {
+      const json: DataFrameJSON = await response.json();
+      return [dataFrameFromJSON(json)];
+    }
+  }
+  throw new Error(`no frame called ${name} in testdata/frames or e2e/fixtures`);
+}
