@@ -1,0 +1,64 @@
+// Our panel (React + d3-flame-graph, pruned to what is visible) on the same synthetic frame.
+import { createTheme, dateTime, EventBusSrv, LoadingState, ThemeContext } from '@grafana/data';
+import React from 'react';
+import { createRoot } from 'react-dom/client';
+
+import { syntheticFrame } from '../../e2e/pages/lib/synthetic';
+import { FlameGraphPanel } from '../../src/panel/FlameGraphPanel';
+import { defaultOptions } from '../../src/panel/types';
+import { benchParams, paintedAfter } from './timing';
+
+const theme = createTheme({ colors: { mode: 'dark' } });
+const { nodes, seed } = benchParams();
+const frame = syntheticFrame(nodes, seed);
+const to = dateTime();
+const timeRange = { from: dateTime(to).subtract(1, 'hour'), to, raw: { from: 'now-1h', to: 'now' } };
+const frames = () =>
+  Array.from(document.querySelectorAll<SVGGElement>('[data-testid="embers-flamegraph-svg"] g.frame'));
+
+async function main() {
+  const start = performance.now();
+  createRoot(document.getElementById('root')!).render(
+    <ThemeContext.Provider value={theme}>
+      <div style={{ width: 1200, height: 600 }}>
+        <FlameGraphPanel
+          id={1}
+          data={{ series: [frame], state: LoadingState.Done, timeRange }}
+          timeRange={timeRange}
+          timeZone="utc"
+          options={defaultOptions}
+          fieldConfig={{ defaults: {}, overrides: [] }}
+          transparent={false}
+          width={1200}
+          height={600}
+          renderCounter={0}
+          title="Flame graph"
+          eventBus={new EventBusSrv()}
+          onOptionsChange={() => {}}
+          onFieldConfigChange={() => {}}
+          replaceVariables={(v) => v}
+          onChangeTimeRange={() => {}}
+        />
+      </div>
+    </ThemeContext.Provider>
+  );
+  const painted = await paintedAfter(() => frames().length > 0);
+  window.__bench = { nodes, paintMs: painted - start };
+  // Focus: click the widest depth-1 frame and wait until it spans the graph.
+  window.__benchFocus = async () => {
+    const svgWidth = document.querySelector('[data-testid="embers-flamegraph-svg"]')!.getBoundingClientRect().width;
+    const rootY = frames()[0].getBoundingClientRect().y;
+    const widest = frames()
+      .filter((g) => Math.abs(g.getBoundingClientRect().y - rootY) > 1)
+      .sort((a, b) => b.getBoundingClientRect().width - a.getBoundingClientRect().width)[0];
+    const name = widest.getAttribute('name');
+    const t0 = performance.now();
+    widest.querySelector('rect')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await paintedAfter(() =>
+      frames().some((g) => g.getAttribute('name') === name && g.getBoundingClientRect().width >= svgWidth - 2)
+    );
+    return performance.now() - t0;
+  };
+}
+
+main().catch((err: Error) => (window.__bench = { nodes, paintMs: NaN, error: err.message }));

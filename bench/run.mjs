@@ -1,0 +1,87 @@
+// `npm run bench`: backend conversion and query time, panel paint and focus beside
+// Grafana's @grafana/flamegraph in the same Chromium, and bundle sizes. Writes the
+// table to bench/results/latest.md and prints it. Not part of `make test`.
+//   BENCH_RUNS=5 (panel runs per size and side)   BENCH_GO_COUNT=5   BENCH_SIZES=1000,10000,100000,1000000
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { startServer } from '../e2e/lib/server.mjs';
+import { buildBenchPages } from './lib/build.mjs';
+import { bundleTable, measureBundles } from './lib/bundle.mjs';
+import { goTable, runGoBenchmarks } from './lib/gobench.mjs';
+import { runPanelBenchmarks } from './lib/panel.mjs';
+import { panelTable } from './lib/report.mjs';
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.dirname(benchDir);
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const goCount = Number(process.env.BENCH_GO_COUNT ?? 5);
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000,1000000').split(',').map(Number);
+const log = (line) => console.log(line);
+
+function sh(cmd, args, cwd = repoRoot) {
+  execFileSync(cmd, args, { cwd, stdio: 'inherit' });
+}
+
+if (!existsSync(path.join(benchDir, 'node_modules', '@grafana', 'flamegraph'))) {
+  log('Installing the benchmark-only packages (@grafana/flamegraph) in bench/ ...');
+  sh('npm', ['ci', '--no-audit', '--no-fund'], benchDir);
+}
+if (!existsSync(path.join(repoRoot, 'dist', 'panel', 'module.js'))) {
+  log('Building the plugin for the bundle sizes ...');
+  sh('npm', ['run', 'build']);
+}
+
+log('1/3 Go benchmarks (levels → frame, whole profile query) ...');
+const goResults = runGoBenchmarks({
+  repoRoot,
+  pattern: '^(BenchmarkFlameGraph|BenchmarkFlameGraphDiff|BenchmarkProfileQuery)$',
+  packages: ['./pkg/frames', './pkg/plugin'],
+  count: goCount,
+});
+
+log('2/3 Panel benchmarks in Chromium ...');
+const outDir = path.join(benchDir, '.build');
+await buildBenchPages({ benchDir, repoRoot, outDir });
+const server = await startServer({ '/': outDir });
+let panelResults;
+try {
+  panelResults = await runPanelBenchmarks({ baseUrl: server.url, sizes, runs, log });
+} finally {
+  await server.close();
+}
+
+log('3/3 Bundle sizes ...');
+const bundles = measureBundles(path.join(repoRoot, 'dist'));
+
+const report = `# Embers benchmarks
+
+Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(
+  os.totalmem() / 2 ** 30
+)} GiB. Medians with (min–max); the machine's noise hits both sides of a comparison alike.
+
+## Backend (Go, ${goCount} runs each)
+
+${goTable(goResults)}
+
+## Panel in Chromium (${runs} runs per size and side, 1200×600 px)
+
+Time to first paint is from mounting the panel to the second animation frame after
+the first frame is drawn. Focus is a click on the widest depth-1 frame until it
+spans the graph (for @grafana/flamegraph: its context menu's "Focus block").
+Heap is the page's JS heap after a forced GC.
+
+${panelTable(panelResults)}
+
+## Bundle
+
+${bundleTable(bundles)}
+`;
+
+await mkdir(path.join(benchDir, 'results'), { recursive: true });
+await writeFile(path.join(benchDir, 'results', 'latest.md'), report);
+console.log(`\n${report}`);
