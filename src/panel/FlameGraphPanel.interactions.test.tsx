@@ -78,6 +78,17 @@ describe('FlameGraphPanel interactions', () => {
     expect(screen.getAllByText('main.slowFunction').length).toBeGreaterThan(0);
   });
 
+  it('draws a 1,000-deep stack, folding what is below the depth cap into a "…" that keeps its samples', async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => [i, `f${i}`, 1000 - i, 1] as [number, string, number, number]);
+    renderPanel([flameFrame(rows)]);
+    const widths = await drawnWidths();
+    expect(widths.get('f0')).toBeCloseTo(800, 0);
+    // 400 levels below the root are drawn; f400 holds 600 samples: 1 of its own, 599 below the cap.
+    expect(widths.get('f400')).toBeCloseTo((800 * 600) / 1000, 0);
+    expect(widths.has('f401')).toBe(false);
+    expect(widths.get('…')).toBeCloseTo((800 * 599) / 1000, 0);
+  });
+
   it('draws a 200,000-node profile as a pruned graph with a "showing N of M" note', async () => {
     const columns = syntheticColumns(200_000);
     const names = Array.from({ length: columns.length }, (_, i) => columns.label(i));
