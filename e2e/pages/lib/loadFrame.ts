@@ -1,15 +1,20 @@
 import { DataFrame, dataFrameFromJSON, DataFrameJSON } from '@grafana/data';
-import { syntheticFrame } from './synthetic';
+import { chainFrame, syntheticFrame } from './synthetic';
 
 /**
  * The frame a harness page shows, from its URL: `?frame=go-cpu` reads the golden
  * frame testdata/frames/go-cpu.json (or, until that lands, e2e/fixtures/go-cpu.json);
- * `?gen=1000000` makes a synthetic frame of that many nodes; `?frame=none` is no data.
+ * `?gen=1000000` makes a synthetic frame of that many nodes; `?deep=1000` one stack
+ * that deep; `?frame=none` is no data.
  */
 export async function loadFrame(params: URLSearchParams): Promise<DataFrame[]> {
   const gen = params.get('gen');
   if (gen) {
     return [syntheticFrame(Number(gen), Number(params.get('seed') ?? 42))];
+  }
+  const deep = params.get('deep');
+  if (deep) {
+    return [chainFrame(Number(deep))];
   }
   const name = params.get('frame') ?? 'workload-cpu';
   if (name === 'none') {

@@ -31,6 +31,26 @@ export function syntheticFrame(nodes: number, seed = 42): DataFrame {
   });
 }
 
+/** One stack `depth` frames deep (plus the root), every frame with 1 sample of self. */
+export function chainFrame(depth: number): DataFrame {
+  const n = Math.max(1, Math.floor(depth)) + 1;
+  const level = Array.from({ length: n }, (_, i) => i);
+  return createDataFrame({
+    name: 'flamegraph',
+    fields: [
+      { name: 'level', type: FieldType.number, values: level },
+      {
+        name: 'value',
+        type: FieldType.number,
+        values: level.map((i) => (i === 0 ? n - 1 : n - i)),
+        config: { unit: 'short' },
+      },
+      { name: 'self', type: FieldType.number, values: level.map((i) => (i === 0 ? 0 : 1)), config: { unit: 'short' } },
+      { name: 'label', type: FieldType.string, values: level.map((i) => (i === 0 ? 'total' : `frame${i}`)) },
+    ],
+  });
+}
+
 /** The synthetic frame's columns; `label` holds indices into `names`. */
 export function syntheticRows(nodes: number, seed = 42) {
   const next = random(seed);
