@@ -52,23 +52,37 @@ export class FlameChart {
     } else {
       this.chart.update(tree);
     }
-    this.settleFrames();
+    this.settleFrames(settings);
   }
 
   /**
-   * d3-flame-graph sizes new rects and labels in transitions (250 ms even at
-   * duration 0). Their final width is already on each <g>: apply it now so the
-   * first paint is complete; the transitions then tween to the same value.
+   * d3-flame-graph finishes every update in transitions (new rects and labels
+   * even at duration 0, moved frames at the set duration), which run over the
+   * next animation frames and redo the work on thousands of elements. Each
+   * frame's final geometry is known now: apply it and stop those transitions,
+   * so one update is one paint.
    */
-  private settleFrames() {
+  private settleFrames(settings: ChartSettings) {
+    const svg = this.svg();
+    const height = Number(svg?.getAttribute('height')) || 0;
+    const width = Math.max(1, Math.floor(settings.width));
+    const cell = settings.cellHeight;
     this.container.querySelectorAll('g.frame').forEach((group) => {
-      const width = group.getAttribute('width');
+      const node = (group as Element & { __data__?: { x0: number; depth: number } }).__data__;
       const rect = group.querySelector('rect');
-      if (rect && width !== null) {
-        rect.setAttribute('width', width);
-      }
       const label = group.querySelector('div');
-      if (label && Number(width) >= 35) {
+      stopTransitions(group);
+      stopTransitions(rect);
+      stopTransitions(label);
+      if (node) {
+        const y = settings.inverted ? node.depth * cell : height - node.depth * cell - cell;
+        group.setAttribute('transform', `translate(${node.x0 * width},${y})`);
+      }
+      const frameWidth = group.getAttribute('width');
+      if (rect && frameWidth !== null) {
+        rect.setAttribute('width', frameWidth);
+      }
+      if (label && Number(frameWidth) >= 35) {
         label.textContent = group.getAttribute('name');
       }
     });
@@ -109,6 +123,19 @@ function elementSelection(element: HTMLElement): FlameSelection {
     }),
   };
   return selection;
+}
+
+/** Ends d3-transition's pending transitions on an element, as d3's interrupt() does. */
+function stopTransitions(element: Element | null) {
+  const holder = element as (Element & { __transition?: Record<string, { timer?: { stop(): void } }> }) | null;
+  const schedules = holder?.__transition;
+  if (!holder || !schedules) {
+    return;
+  }
+  for (const id of Object.keys(schedules)) {
+    schedules[id].timer?.stop();
+  }
+  delete holder.__transition;
 }
 
 /** The drawn node under a DOM event target, if it is a frame. */
