@@ -120,6 +120,35 @@ describe('flame graph panel tools', () => {
     await page().getByTestId('embers-search-stats').waitFor();
   });
 
+  it('Back undoes a focus click; a shared link reopens the same focus and search', async () => {
+    await open({ frame: 'workload-cpu', height: 400 });
+    const box = await page().locator(SVG).boundingBox();
+    const spansGraph = async () => (await framesNamed(page(), 'main.fastFunction'))[0].width > box.width * 0.95;
+    const [fast] = await framesNamed(page(), 'main.fastFunction');
+    await page().mouse.click(fast.x + fast.width / 2, fast.y + fast.height / 2);
+    await waitForSettled(page());
+    assert.equal(await spansGraph(), true, 'focused');
+    assert.match(page().url(), /flameFocus=/);
+
+    await page().goBack();
+    await waitForSettled(page());
+    assert.equal(await spansGraph(), false, 'Back returns to the whole graph');
+    await page().goForward();
+    await waitForSettled(page());
+    assert.equal(await spansGraph(), true, 'Forward focuses again');
+
+    await page().getByLabel('Search functions').fill('work');
+    await page().getByTestId('embers-search-stats').waitFor();
+    const link = page().url();
+    assert.match(link, /flameSearch=work/);
+    await page().goto('about:blank');
+    await page().goto(link);
+    await page().locator(`${SVG} g.frame`).first().waitFor();
+    await waitForSettled(page());
+    assert.equal(await spansGraph(), true, 'the link opens focused on main.fastFunction');
+    assert.equal(await page().getByLabel('Search functions').inputValue(), 'work');
+  });
+
   it('explains no data and an empty profile instead of drawing nothing', async () => {
     const message = page().getByTestId('embers-flamegraph-message');
     await openPage(page(), 'panel', { frame: 'none' }, '[data-testid="embers-flamegraph-message"]');

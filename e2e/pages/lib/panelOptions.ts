@@ -1,5 +1,7 @@
 /** URL parameters the harness itself reads; every other one is a panel option. */
-const RESERVED = new Set(['frame', 'gen', 'seed', 'width', 'height', 'theme']);
+const RESERVED = new Set(['frame', 'gen', 'seed', 'deep', 'width', 'height', 'theme']);
+/** The panel's own state in the URL (focus, search, sandwich), not options. */
+const PANEL_STATE = /^flame[A-Z]/;
 
 /**
  * Panel options from the URL: `?mode=icicle&showTable=true&minWidth=2`. Values that
@@ -9,7 +11,7 @@ const RESERVED = new Set(['frame', 'gen', 'seed', 'width', 'height', 'theme']);
 export function optionsFromUrl(params: URLSearchParams, defaults: Record<string, unknown> = {}) {
   const options: Record<string, unknown> = structuredClone(defaults);
   params.forEach((raw, key) => {
-    if (RESERVED.has(key)) {
+    if (RESERVED.has(key) || PANEL_STATE.test(key)) {
       return;
     }
     let value: unknown = raw;
