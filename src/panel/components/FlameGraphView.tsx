@@ -20,7 +20,7 @@ import { FlameTooltip } from './FlameTooltip';
  * - a click on a frame focuses it; a click on a faded ancestor focuses that ancestor;
  *   a click on the focus's "…" spreads its narrow frames across the width
  * - the tooltip: [data-testid="embers-flamegraph-tooltip"] (shown on hover)
- * - rect widths settle after d3-flame-graph's transition (0 ms above 300 frames, 150 ms below)
+ * - positions and rect widths are final as soon as a render returns (no transitions)
  */
 
 /** Levels drawn below the focus; deeper children fold into "…" (click it to focus its parent). */
@@ -87,7 +87,7 @@ export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphView
     const container = containerRef.current;
     const chart = chartRef.current ?? new FlameChart(container!);
     chartRef.current = chart;
-    chart.render(pruned.root, pruned.drawn, {
+    chart.render(pruned.root, {
       width: drawWidth,
       minHeight: height,
       cellHeight: Math.round(textSize * 1.5 + 2),

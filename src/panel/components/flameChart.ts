@@ -9,9 +9,6 @@ export interface ChartSettings {
   color: (node: DrawNode) => string;
 }
 
-/** Above this many frames, transitions cost more than they show. */
-const ANIMATE_UP_TO = 300;
-
 /**
  * Drives one d3-flame-graph chart inside `container`. It is only ever given the
  * small pruned tree (fresh objects each time, as it mutates them); clicks and
@@ -35,14 +32,15 @@ export class FlameChart {
       .setColorMapper((node) => this.settings?.color(node.data) ?? '#999');
   }
 
-  render(tree: DrawNode, frames: number, settings: ChartSettings) {
+  render(tree: DrawNode, settings: ChartSettings) {
     this.settings = settings;
     this.chart
       .width(Math.max(1, Math.floor(settings.width)))
       .cellHeight(settings.cellHeight)
       .minHeight(settings.minHeight)
       .inverted(settings.inverted)
-      .transitionDuration(frames > ANIMATE_UP_TO ? 0 : 150);
+      // No animation: on thousands of frames it costs more than it shows (see settleFrames).
+      .transitionDuration(0);
     if (!this.started) {
       const selection = elementSelection(this.container);
       selection.datum(tree);
