@@ -42,6 +42,11 @@ describe('FlameGraphPanel', () => {
     expect(widths.get('total')).toBeCloseTo(800, 0);
     expect(widths.get('main.slowFunction')).toBeCloseTo(480, 0);
     expect(widths.get('main.fastFunction')).toBeCloseTo(120, 0);
+    expect(widths.get('main.tiny1')).toBeCloseTo(8, 0);
+    // Too narrow for a label: no label element at all (the costly part of the DOM).
+    const svg = screen.getByTestId('embers-flamegraph-svg');
+    expect(svg.querySelector('g.frame[name="main.tiny1"] foreignObject')).toBeNull();
+    expect(svg.querySelector('g.frame[name="main.fastFunction"] foreignObject')).not.toBeNull();
   });
 
   it('draws the golden CPU frame from the backend with main.slowFunction as the widest leaf', async () => {
@@ -76,6 +81,9 @@ describe('FlameGraphPanel', () => {
     await drawnWidths();
     const svg = screen.getByTestId('embers-flamegraph-svg');
     expect(svg.querySelector('g.frame[name="main.tiny1"]')).toBeNull();
+    expect(svg.querySelector('g.frame[name="main.slowFunction"] .d3-flame-graph-label')!.textContent).toBe(
+      'main.slowFunction'
+    );
     act(() => {
       fireEvent.click(svg.querySelector('g.frame[name="main.main"] rect')!);
     });
@@ -85,6 +93,8 @@ describe('FlameGraphPanel', () => {
     });
     await waitFor(() => expect(svg.querySelector('g.frame[name="main.tiny1"]')).not.toBeNull());
     expect(Number(svg.querySelector('g.frame[name="main.tiny1"] rect')!.getAttribute('width'))).toBeCloseTo(160, 0);
+    // Now wide enough for a label, which it did not have before.
+    expect(svg.querySelector('g.frame[name="main.tiny1"] .d3-flame-graph-label')!.textContent).toBe('main.tiny1');
     expect(locationService.getSearchObject().flameFocus).toBe('total;main.main;…');
   });
 
@@ -112,6 +122,8 @@ describe('FlameGraphPanel', () => {
     const tooltip = await screen.findByTestId('embers-flamegraph-tooltip');
     expect(tooltip).toHaveTextContent(evil);
     expect(tooltip.querySelector('img')).toBeNull();
+    expect(screen.getByTestId('embers-flamegraph').querySelector('img')).toBeNull();
+    expect(screen.getByTestId('embers-flamegraph-svg').querySelectorAll('.d3-flame-graph-label')[1].textContent).toBe(evil);
     expect(tooltip).toHaveTextContent('10.00 ns');
     expect(tooltip).toHaveTextContent('100.00 % of total');
   });

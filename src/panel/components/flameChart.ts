@@ -80,9 +80,7 @@ export class FlameChart {
       if (rect && frameWidth !== null) {
         rect.setAttribute('width', frameWidth);
       }
-      if (label && Number(frameWidth) >= 35) {
-        label.textContent = group.getAttribute('name');
-      }
+      settleLabel(group, Number(frameWidth), cell);
     });
   }
 
@@ -121,6 +119,40 @@ function elementSelection(element: HTMLElement): FlameSelection {
     }),
   };
   return selection;
+}
+
+/** Frames narrower than this show no label (d3-flame-graph's own cut-off). */
+const LABEL_MIN_WIDTH = 35;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const XHTML_NS = 'http://www.w3.org/1999/xhtml';
+
+/**
+ * Most frames are too narrow for a label, yet d3-flame-graph gives each one a
+ * <foreignObject> with a <div>, the costliest part of the DOM to lay out. Drop
+ * those on narrow frames and add them back when a frame widens (after a focus).
+ */
+function settleLabel(group: Element, width: number, cell: number) {
+  let holder = group.querySelector('foreignObject');
+  if (width < LABEL_MIN_WIDTH) {
+    holder?.remove();
+    return;
+  }
+  if (!holder) {
+    holder = document.createElementNS(SVG_NS, 'foreignObject');
+    holder.setAttribute('height', String(cell));
+    holder.setAttribute('style', 'pointer-events: none;');
+    const div = document.createElementNS(XHTML_NS, 'div');
+    div.setAttribute('class', 'd3-flame-graph-label');
+    holder.appendChild(div);
+    group.appendChild(holder);
+  }
+  holder.setAttribute('width', String(width));
+  const label = holder.firstElementChild as HTMLElement | null;
+  if (label) {
+    label.style.display = 'block';
+    // textContent: names are untrusted text, never markup.
+    label.textContent = group.getAttribute('name');
+  }
 }
 
 /** Ends d3-transition's pending transitions on an element, as d3's interrupt() does. */
