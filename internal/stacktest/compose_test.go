@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/embers/embers/internal/testpaths"
 )
 
 type composeFile struct {
@@ -187,7 +189,7 @@ func TestGrafanaMountsProvisioningAndTheBundledDashboards(t *testing.T) {
 
 // Every bind mount's source must exist, or compose creates an empty folder in its place.
 func TestBindMountSourcesExist(t *testing.T) {
-	root := repoRoot(t)
+	root := testpaths.RepoRoot(t)
 	for name, s := range loadCompose(t).Services {
 		for _, v := range s.Volumes {
 			src := strings.SplitN(v, ":", 2)[0]

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/embers/embers/pkg/models"
+
+	"github.com/embers/embers/internal/testpaths"
 )
 
 const (
@@ -66,7 +68,7 @@ type dsRef struct {
 // dashboardFiles are every dashboard the app bundles and provisioning loads.
 func dashboardFiles(t *testing.T) []string {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(repoRoot(t), dashboardsDir, "*.json"))
+	files, err := filepath.Glob(filepath.Join(testpaths.RepoRoot(t), dashboardsDir, "*.json"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no dashboards in %s: %v", dashboardsDir, err)
 	}
@@ -232,7 +234,7 @@ func TestDashboardQueriesPassTheBackendValidation(t *testing.T) {
 }
 
 func TestServiceOverviewShowsCPUMemoryGoroutinesAndAFlameGraph(t *testing.T) {
-	d := loadDashboard(t, filepath.Join(repoRoot(t), dashboardsDir, "service-overview.json"))
+	d := loadDashboard(t, filepath.Join(testpaths.RepoRoot(t), dashboardsDir, "service-overview.json"))
 	vals := sampleValues(t, d)
 	if vals["service"] == "" || vals["profile_type"] == "" {
 		t.Fatalf("service overview needs service and profile_type variables, got %v", vals)
@@ -269,7 +271,7 @@ func TestServiceOverviewShowsCPUMemoryGoroutinesAndAFlameGraph(t *testing.T) {
 }
 
 func TestCompareDashboardDiffsLabelSetsAndTimeRanges(t *testing.T) {
-	d := loadDashboard(t, filepath.Join(repoRoot(t), dashboardsDir, "compare.json"))
+	d := loadDashboard(t, filepath.Join(testpaths.RepoRoot(t), dashboardsDir, "compare.json"))
 	var labelSets, shifted bool
 	for _, p := range allPanels(d.Panels) {
 		for _, raw := range p.Targets {

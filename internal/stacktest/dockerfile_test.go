@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/embers/embers/internal/testpaths"
 )
 
 type dockerfile struct {
@@ -104,7 +106,7 @@ func expand(s string, vars map[string]string) string {
 
 // The image must hold what `make build` makes: the same commands, word for word.
 func TestDockerfileBuildsWithTheMakefileCommands(t *testing.T) {
-	mk, err := os.ReadFile(filepath.Join(repoRoot(t), "Makefile"))
+	mk, err := os.ReadFile(filepath.Join(testpaths.RepoRoot(t), "Makefile"))
 	if err != nil {
 		t.Skipf("no Makefile to compare with yet: %v", err)
 	}

@@ -6,30 +6,13 @@ import (
 	"testing"
 
 	yaml "go.yaml.in/yaml/v3"
-)
 
-// repoRoot walks up from the test's folder to the directory holding go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test folder")
-		}
-		dir = parent
-	}
-}
+	"github.com/embers/embers/internal/testpaths"
+)
 
 func readFile(t *testing.T, rel string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(repoRoot(t), rel))
+	b, err := os.ReadFile(filepath.Join(testpaths.RepoRoot(t), rel))
 	if err != nil {
 		t.Fatalf("reading %s: %v", rel, err)
 	}

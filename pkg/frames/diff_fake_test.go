@@ -7,9 +7,12 @@ import (
 	"time"
 
 	"connectrpc.com/connect"
-	"github.com/embers/embers/pkg/pyroscopetest"
 	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
 	"github.com/grafana/pyroscope/api/gen/proto/go/querier/v1/querierv1connect"
+
+	"github.com/embers/embers/pkg/pyroscopetest"
+
+	"github.com/embers/embers/internal/testpaths"
 )
 
 // fastVsSlowDiff asks the Pyroscope fake, serving the real go-cpu profile, for
@@ -18,7 +21,7 @@ import (
 func fastVsSlowDiff(t *testing.T) *querierv1.FlameGraphDiff {
 	t.Helper()
 	server := pyroscopetest.New(t)
-	if err := server.IngestFile(sharedTestdata(t, "profiles", "go-cpu-labels.pb.gz"), map[string]string{"service_name": "go-cpu"}); err != nil {
+	if err := server.IngestFile(testpaths.Shared(t, "profiles", "go-cpu-labels.pb.gz"), map[string]string{"service_name": "go-cpu"}); err != nil {
 		t.Fatal(err)
 	}
 	client := querierv1connect.NewQuerierServiceClient(http.DefaultClient, server.URL)

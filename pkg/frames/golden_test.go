@@ -11,13 +11,15 @@ import (
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
+
+	"github.com/embers/embers/internal/testpaths"
 )
 
 // Golden frames are the SDK's frame JSON, one frame per file, indented so a
 // reviewer can read a change line by line. The TypeScript tests read the same
 // files. They change only with `go test ./pkg/frames -update`.
 func goldenPath(tb testing.TB, name string) string {
-	return filepath.Join(repoRoot(tb), "testdata", "frames", name)
+	return filepath.Join(testpaths.RepoRoot(tb), "testdata", "frames", name)
 }
 
 func frameJSON(tb testing.TB, frame *data.Frame) []byte {

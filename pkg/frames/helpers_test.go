@@ -10,35 +10,11 @@ import (
 	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
 	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/proto"
+
+	"github.com/embers/embers/internal/testpaths"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden frames in testdata/frames")
-
-// repoRoot walks up from the package folder to the folder holding go.mod.
-func repoRoot(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("no go.mod above the test folder")
-		}
-		dir = parent
-	}
-}
-
-// sharedTestdata is the shared test data beside the repository (real pprof
-// files and answers recorded from a real Pyroscope server).
-func sharedTestdata(tb testing.TB, parts ...string) string {
-	tb.Helper()
-	return filepath.Join(append([]string{repoRoot(tb), "..", "shared", "testdata"}, parts...)...)
-}
 
 type recordedCase struct {
 	Name     string          `json:"name"`
@@ -50,7 +26,7 @@ type recordedCase struct {
 
 func loadRecorded(tb testing.TB, name string, into proto.Message) recordedCase {
 	tb.Helper()
-	raw, err := os.ReadFile(sharedTestdata(tb, "recorded", name+".json"))
+	raw, err := os.ReadFile(testpaths.Shared(tb, "recorded", name+".json"))
 	if err != nil {
 		tb.Fatalf("recorded case %s: %v", name, err)
 	}
@@ -83,7 +59,7 @@ func loadDiff(tb testing.TB, name string) *querierv1.FlameGraphDiff {
 // recordedMergeCases lists every recorded SelectMergeStacktraces answer.
 func recordedMergeCases(tb testing.TB) []string {
 	tb.Helper()
-	matches, err := filepath.Glob(sharedTestdata(tb, "recorded", "merge-*.json"))
+	matches, err := filepath.Glob(testpaths.Shared(tb, "recorded", "merge-*.json"))
 	if err != nil || len(matches) == 0 {
 		tb.Fatalf("no recorded merge cases found (%v)", err)
 	}

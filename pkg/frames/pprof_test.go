@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/pprof/profile"
+
+	"github.com/embers/embers/internal/testpaths"
 )
 
 // pprofStacks reads a pprof file with the pprof library (not our code) and
@@ -20,7 +22,7 @@ func pprofStacks(tb testing.TB, file, sampleType string) (map[string]int64, int6
 // value (all samples when key is empty).
 func pprofStacksWhere(tb testing.TB, file, sampleType, key, value string) (map[string]int64, int64) {
 	tb.Helper()
-	f, err := os.Open(sharedTestdata(tb, "profiles", file))
+	f, err := os.Open(testpaths.Shared(tb, "profiles", file))
 	if err != nil {
 		tb.Fatal(err)
 	}

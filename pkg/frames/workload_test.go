@@ -8,9 +8,12 @@ import (
 	"time"
 
 	"connectrpc.com/connect"
-	"github.com/embers/embers/pkg/pyroscopetest"
 	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
 	"github.com/grafana/pyroscope/api/gen/proto/go/querier/v1/querierv1connect"
+
+	"github.com/embers/embers/pkg/pyroscopetest"
+
+	"github.com/embers/embers/internal/testpaths"
 )
 
 // workloadFlameGraph serves the project's own workload CPU profile through the
@@ -18,7 +21,7 @@ import (
 func workloadFlameGraph(t *testing.T) *querierv1.FlameGraph {
 	t.Helper()
 	server := pyroscopetest.New(t)
-	file := filepath.Join(repoRoot(t), "testdata", "profiles", "workload-cpu.pb.gz")
+	file := filepath.Join(testpaths.RepoRoot(t), "testdata", "profiles", "workload-cpu.pb.gz")
 	if err := server.IngestFile(file, map[string]string{"service_name": "workload"}); err != nil {
 		t.Fatal(err)
 	}

@@ -29,6 +29,8 @@ import (
 
 	"github.com/embers/embers/pkg/pyroscope/replay"
 	"github.com/embers/embers/pkg/pyroscopetest"
+
+	"github.com/embers/embers/internal/testpaths"
 )
 
 // maxMessage is above the 16 MiB the SDK's own test client allows: a
@@ -43,8 +45,12 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	binary = filepath.Join(dir, "gpx_embers")
+	root, err := testpaths.Find()
+	if err != nil {
+		panic(err)
+	}
 	build := exec.Command("go", "build", "-o", binary, "./pkg")
-	build.Dir = repoRoot()
+	build.Dir = root
 	build.Stdout, build.Stderr = os.Stdout, os.Stderr
 	if err := build.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "building the plugin binary failed:", err)
@@ -53,20 +59,6 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	_ = os.RemoveAll(dir)
 	os.Exit(code)
-}
-
-func repoRoot() string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			panic("go.mod not found")
-		}
-		dir = parent
-	}
 }
 
 // host is Grafana's side of one running plugin process.

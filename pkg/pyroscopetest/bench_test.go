@@ -9,6 +9,8 @@ import (
 	"connectrpc.com/connect"
 	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
 	"github.com/grafana/pyroscope/api/gen/proto/go/querier/v1/querierv1connect"
+
+	"github.com/embers/embers/internal/testpaths"
 )
 
 // BenchmarkMergeLargeHeap measures one flame graph round trip through the
@@ -17,7 +19,7 @@ import (
 func BenchmarkMergeLargeHeap(b *testing.B) {
 	s := NewServer()
 	defer s.Close()
-	path := filepath.Join(sharedDir(b), "profiles", "go-heap-inuse-large.pb.gz")
+	path := filepath.Join(testpaths.Shared(b), "profiles", "go-heap-inuse-large.pb.gz")
 	if err := s.IngestFile(path, map[string]string{"service_name": "large"}); err != nil {
 		b.Fatal(err)
 	}

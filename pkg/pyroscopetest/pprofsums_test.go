@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/pprof/profile"
+
+	"github.com/embers/embers/internal/testpaths"
 )
 
 // pprofSums sums one sample type of a pprof file per stack of function names
@@ -45,10 +47,10 @@ func TestFlameGraphMatchesPprofSums(t *testing.T) {
 		path, profileType string
 		typeIndex         int
 	}{
-		{filepath.Join(repoRoot(t), "testdata", "profiles", "workload-cpu.pb.gz"), "process_cpu:cpu:nanoseconds:cpu:nanoseconds", 1},
-		{filepath.Join(repoRoot(t), "testdata", "profiles", "workload-heap.pb.gz"), "memory:inuse_space:bytes:space:bytes", 3},
-		{filepath.Join(sharedDir(t), "profiles", "go-cpu-labels.pb.gz"), "process_cpu:cpu:nanoseconds:cpu:nanoseconds", 1},
-		{filepath.Join(sharedDir(t), "profiles", "java-kafka-alloc.pb.gz"), "memory:alloc_in_new_tlab_bytes:bytes:space:bytes", 0},
+		{filepath.Join(testpaths.RepoRoot(t), "testdata", "profiles", "workload-cpu.pb.gz"), "process_cpu:cpu:nanoseconds:cpu:nanoseconds", 1},
+		{filepath.Join(testpaths.RepoRoot(t), "testdata", "profiles", "workload-heap.pb.gz"), "memory:inuse_space:bytes:space:bytes", 3},
+		{filepath.Join(testpaths.Shared(t), "profiles", "go-cpu-labels.pb.gz"), "process_cpu:cpu:nanoseconds:cpu:nanoseconds", 1},
+		{filepath.Join(testpaths.Shared(t), "profiles", "java-kafka-alloc.pb.gz"), "memory:alloc_in_new_tlab_bytes:bytes:space:bytes", 0},
 	}
 	for _, c := range cases {
 		t.Run(filepath.Base(c.path), func(t *testing.T) {

@@ -6,32 +6,9 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/embers/embers/internal/testpaths"
 )
-
-// sharedDir is ../shared/testdata from the repository root (the folder
-// holding go.mod).
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	return filepath.Join(repoRoot(tb), "..", "shared", "testdata")
-}
-
-func repoRoot(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found above the test's folder")
-		}
-		dir = parent
-	}
-}
 
 type recordedIndex struct {
 	Uploads []struct {
@@ -68,13 +45,13 @@ func readJSON(tb testing.TB, path string, v any) {
 
 func loadIndex(tb testing.TB) recordedIndex {
 	var idx recordedIndex
-	readJSON(tb, filepath.Join(sharedDir(tb), "recorded", "index.json"), &idx)
+	readJSON(tb, filepath.Join(testpaths.Shared(tb), "recorded", "index.json"), &idx)
 	return idx
 }
 
 func loadCase(tb testing.TB, name string) recordedCase {
 	var c recordedCase
-	readJSON(tb, filepath.Join(sharedDir(tb), "recorded", name+".json"), &c)
+	readJSON(tb, filepath.Join(testpaths.Shared(tb), "recorded", name+".json"), &c)
 	return c
 }
 
@@ -93,7 +70,7 @@ func ingestRecordedUploads(tb testing.TB, s *Server) {
 		for k, v := range u.Labels {
 			labels[k] = v
 		}
-		data, err := os.ReadFile(filepath.Join(sharedDir(tb), "profiles", u.File))
+		data, err := os.ReadFile(filepath.Join(testpaths.Shared(tb), "profiles", u.File))
 		if err != nil {
 			tb.Fatal(err)
 		}

@@ -11,12 +11,14 @@ import (
 	"connectrpc.com/connect"
 	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
 	"github.com/grafana/pyroscope/api/gen/proto/go/querier/v1/querierv1connect"
+
+	"github.com/embers/embers/internal/testpaths"
 )
 
 // ingestWorkload serves the project's own workload profiles.
 func ingestWorkload(t *testing.T, s *Server) {
 	t.Helper()
-	dir := filepath.Join(repoRoot(t), "testdata", "profiles")
+	dir := filepath.Join(testpaths.RepoRoot(t), "testdata", "profiles")
 	for file, name := range map[string]string{"workload-cpu.pb.gz": "", "workload-heap.pb.gz": ""} {
 		labels := map[string]string{"service_name": "workload"}
 		if name != "" {

@@ -19,6 +19,8 @@ import (
 	typesv1 "github.com/grafana/pyroscope/api/gen/proto/go/types/v1"
 	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/proto"
+
+	"github.com/embers/embers/internal/testpaths"
 )
 
 // Case is one recorded request and answer.
@@ -31,24 +33,11 @@ type Case struct {
 	Response       json.RawMessage   `json:"response"`
 }
 
-// Dir is the recorded answers' folder: ../shared/testdata/recorded from the
-// repository root (the folder holding go.mod).
+// Dir is the recorded answers' folder: ../shared/testdata/recorded beside the
+// repository.
 func Dir(tb testing.TB) string {
 	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared", "testdata", "recorded")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found above the test's folder")
-		}
-		dir = parent
-	}
+	return testpaths.Shared(tb, "recorded")
 }
 
 // Load reads one recorded case by name.
