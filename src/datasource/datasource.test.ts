@@ -12,6 +12,8 @@ const templateSrv = fakeTemplateSrv({
   regions: { value: ['eu-west', 'us.east'] },
   groups: { value: ['region', 'pod'] },
   type: { value: 'memory:alloc_space:bytes:space:bytes' },
+  shift: { value: '1h' },
+  label: { value: 'region' },
 });
 
 jest.mock('@grafana/runtime', () => ({
@@ -95,6 +97,14 @@ describe('applyTemplateVariables', () => {
     expect(out.groupBy).toEqual(['region', 'pod', 'host']);
   });
 
+  it("interpolates the diff's time shift", () => {
+    const out = ds.applyTemplateVariables(
+      query({ queryType: 'diff', right: { labelSelector: '{service_name="a"}', timeShift: '$shift' } }),
+      {}
+    );
+    expect(out.right?.timeShift).toBe('1h');
+  });
+
   it('appends ad-hoc filters to both selectors', () => {
     const out = ds.applyTemplateVariables(query({ queryType: 'diff', right: { labelSelector: '{}' } }), {}, [
       { key: 'region', operator: '=', value: 'eu-west' },
@@ -148,6 +158,14 @@ describe('resources', () => {
           selector: '{service_name="ride-sharing"}',
         },
       })
+    );
+  });
+
+  it('interpolates a variable used as the label name', async () => {
+    fetch.mockReturnValue(of({ data: ['eu-west'] }));
+    await ds.getLabelValues('$label', { range });
+    expect(fetch).toHaveBeenCalledWith(
+      expect.objectContaining({ params: expect.objectContaining({ label: 'region' }) })
     );
   });
 

@@ -63,7 +63,12 @@ export class PyroscopeDataSource extends DataSourceWithBackend<EmbersQuery, Embe
         .filter(Boolean);
     }
     if (query.right) {
-      out.right = { ...query.right, labelSelector: selector(query.right.labelSelector ?? '') };
+      const timeShift = query.right.timeShift;
+      out.right = {
+        ...query.right,
+        labelSelector: selector(query.right.labelSelector ?? ''),
+        ...(timeShift ? { timeShift: templateSrv.replace(timeShift, scopedVars) } : {}),
+      };
     }
     return out;
   }
@@ -81,7 +86,7 @@ export class PyroscopeDataSource extends DataSourceWithBackend<EmbersQuery, Embe
   }
 
   getLabelValues(label: string, q: LabelQuery): Promise<string[]> {
-    return fetchLabelValues(this.get, label, this.interpolated(q));
+    return fetchLabelValues(this.get, getTemplateSrv().replace(label), this.interpolated(q));
   }
 
   /** Dashboard variable names, offered in completion as `$name`. */
