@@ -12,16 +12,28 @@ export function baseUrl() {
   return url;
 }
 
-/** Registers before/after hooks; returns a getter for the shared page. */
+/**
+ * Registers before/after hooks; returns a getter for the shared page. When the
+ * browser cannot start, every test fails with the reason (so the summary counts them).
+ */
 export function useBrowser(options) {
   let session;
+  let launchError;
   before(async () => {
-    session = await launch(options);
+    session = await launch(options).catch((err) => {
+      launchError = err;
+      return undefined;
+    });
   });
   after(async () => {
     await session?.close();
   });
-  return () => session.page;
+  return () => {
+    if (launchError) {
+      throw launchError;
+    }
+    return session.page;
+  };
 }
 
 /** Opens a harness page, e.g. openPage(page, 'panel', { frame: 'go-cpu' }), and waits for `readySelector`. */
