@@ -3,14 +3,14 @@ import { createTheme, dateTime, EventBusSrv, LoadingState, ThemeContext } from '
 import React from 'react';
 import { createRoot } from 'react-dom/client';
 
-import { syntheticFrame } from '../../e2e/pages/lib/synthetic';
+import { realisticFrame } from '../../e2e/pages/lib/realisticFrame';
 import { FlameGraphPanel } from '../../src/panel/FlameGraphPanel';
 import { defaultOptions } from '../../src/panel/types';
 import { benchParams, paintedAfter } from './timing';
 
 const theme = createTheme({ colors: { mode: 'dark' } });
 const { nodes, seed } = benchParams();
-const frame = syntheticFrame(nodes, seed);
+const frame = realisticFrame(nodes, seed);
 const to = dateTime();
 const timeRange = { from: dateTime(to).subtract(1, 'hour'), to, raw: { from: 'now-1h', to: 'now' } };
 const frames = () =>

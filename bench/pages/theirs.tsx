@@ -4,7 +4,7 @@ import { FlameGraph } from '@grafana/flamegraph';
 import React from 'react';
 import { createRoot } from 'react-dom/client';
 
-import { syntheticFrame } from '../../e2e/pages/lib/synthetic';
+import { realisticFrame } from '../../e2e/pages/lib/realisticFrame';
 import { benchParams, paintedAfter } from './timing';
 
 const theme = createTheme({ colors: { mode: 'dark' } });
@@ -12,7 +12,7 @@ const { nodes, seed } = benchParams();
 // Its context menu (and so "Focus block") only exists beside the table; paint is timed
 // on the graph alone, like ours, and focus on a second load with the table.
 const withMenu = new URLSearchParams(window.location.search).get('focus') === '1';
-const frame = syntheticFrame(nodes, seed);
+const frame = realisticFrame(nodes, seed);
 const canvas = () => document.querySelector<HTMLCanvasElement>('[data-testid="flameGraph"]');
 
 async function main() {

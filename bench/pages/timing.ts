@@ -33,5 +33,5 @@ export async function paintedAfter(ready: () => boolean, timeoutMs = 60000): Pro
 
 export function benchParams() {
   const params = new URLSearchParams(window.location.search);
-  return { nodes: Number(params.get('nodes') ?? 1000), seed: Number(params.get('seed') ?? 42) };
+  return { nodes: Number(params.get('nodes') ?? 1000), seed: Number(params.get('seed') ?? 7) };
 }
