@@ -1,3 +1,4 @@
+import { diffChange } from '../../shared/colors';
 import { FunctionStats } from './aggregate';
 
 export type SortKey = 'name' | 'self' | 'total' | 'change';
@@ -11,9 +12,7 @@ export function shareChange(stats: FunctionStats, id: number): number {
   if (!stats.totalRight) {
     return 0;
   }
-  const left = stats.grandTotal > 0 ? stats.total[id] / stats.grandTotal : 0;
-  const right = stats.grandTotalRight > 0 ? stats.totalRight[id] / stats.grandTotalRight : 0;
-  return right - left;
+  return diffChange(stats.total[id], stats.grandTotal, stats.totalRight[id], stats.grandTotalRight);
 }
 
 /** Value shown for self/total: both sides together for a diff, as the widths are. */
