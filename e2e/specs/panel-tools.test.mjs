@@ -120,6 +120,26 @@ describe('flame graph panel tools', () => {
     await page().getByTestId('embers-search-stats').waitFor();
   });
 
+  it("the table of a diff shows each function's change in share, sorted by it", async () => {
+    await open({ frame: 'diff-go-cpu-fast-vs-slow', showTable: 'beside', height: 400 });
+    const diff = readFrameFile('diff-go-cpu-fast-vs-slow');
+    const change = (name) => {
+      const rows = diff.rows.filter((r) => r.name === name);
+      const left = rows.reduce((sum, r) => sum + r.value, 0) / diff.leftTotal;
+      const right = rows.reduce((sum, r) => sum + r.valueRight, 0) / diff.rightTotal;
+      return right - left;
+    };
+    await page()
+      .getByRole('button', { name: /^Change/ })
+      .click(); // largest growth first
+    const rows = page().locator('[role="table"] [role="rowgroup"] [role="row"]');
+    const first = rows.first().locator('[role="cell"]');
+    assert.equal(await first.first().textContent(), 'main.slowFunction');
+    assert.equal(await first.nth(3).textContent(), `+${(change('main.slowFunction') * 100).toFixed(2)} pp`);
+    const fast = rows.filter({ hasText: 'main.fastFunction' }).locator('[role="cell"]');
+    assert.equal(await fast.nth(3).textContent(), `\u2212${(-change('main.fastFunction') * 100).toFixed(2)} pp`);
+  });
+
   it('Back undoes a focus click; a shared link reopens the same focus and search', async () => {
     await open({ frame: 'workload-cpu', height: 400 });
     const box = await page().locator(SVG).boundingBox();
