@@ -1,7 +1,16 @@
 import React, { useEffect, useState } from 'react';
 import { Button, Combobox, ComboboxOption, IconButton, Stack, Text } from '@grafana/ui';
 
-import { buildSelector, escapeRegex, isRegexOp, MatcherInput, MatchOp, OPERATORS, parseSelector } from '../selector';
+import {
+  buildSelector,
+  escapeRegex,
+  isRegexOp,
+  isVariableSelector,
+  MatcherInput,
+  MatchOp,
+  OPERATORS,
+  parseSelector,
+} from '../selector';
 
 interface Props {
   value: string;
@@ -23,6 +32,14 @@ export function SelectorBuilder({ value, labelNames, loadValues, onCommit }: Pro
   // A new row changes the query only once it has a value.
   const [draft, setDraft] = useState<MatcherInput | null>(null);
   const parsed = parseSelector(value.trim() === '' ? '{}' : value);
+  if (isVariableSelector(value)) {
+    // Adding a row would replace the variable with that one matcher.
+    return (
+      <Text color="secondary" variant="bodySmall">
+        {`The selector is the variable ${value.trim()}; switch to Code to change it.`}
+      </Text>
+    );
+  }
   if (parsed.error) {
     return (
       <Text color="warning" variant="bodySmall">

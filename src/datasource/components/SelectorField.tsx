@@ -1,7 +1,7 @@
 import React from 'react';
 import { Field } from '@grafana/ui';
 
-import { CompletionContext, parseSelector, serviceNameOf, Suggestion } from '../selector';
+import { CompletionContext, isVariableSelector, parseSelector, serviceNameOf, Suggestion } from '../selector';
 import { SelectorInput } from './SelectorInput';
 
 interface Props {
@@ -19,7 +19,11 @@ export const MISSING_SERVICE_HINT =
 export function SelectorField({ id, label, value, onCommit, loadSuggestions }: Props) {
   const error = value.trim() === '' ? undefined : parseSelector(value).error;
   const empty = value.trim() === '';
-  const hint = !error && !empty && serviceNameOf(value) === undefined ? MISSING_SERVICE_HINT : undefined;
+  // A whole-selector variable may well name the service; only its value can tell.
+  const hint =
+    !error && !empty && !isVariableSelector(value) && serviceNameOf(value) === undefined
+      ? MISSING_SERVICE_HINT
+      : undefined;
   return (
     <div>
       <Field

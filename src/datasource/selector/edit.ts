@@ -1,5 +1,5 @@
 /** Selector rewrites: add a matcher, set the service, build from matchers. */
-import { MatchOp, parseSelector } from './parse';
+import { isVariableSelector, MatchOp, parseSelector } from './parse';
 import { quoteValue } from './tokenize';
 
 export interface MatcherInput {
@@ -26,7 +26,7 @@ export function addMatcher(selector: string, m: MatcherInput): string {
     return buildSelector([m]);
   }
   const close = trimmed.lastIndexOf('}');
-  if (close < 0) {
+  if (close < 0 || isVariableSelector(trimmed)) {
     return trimmed;
   }
   const inner = trimmed.slice(0, close).trimEnd();
@@ -41,7 +41,8 @@ export function setServiceName(selector: string, service: string): string {
   if (existing) {
     return selector.slice(0, existing.valueStart) + quoteValue(service) + selector.slice(existing.valueEnd);
   }
-  if (parsed.error) {
+  // A whole-selector variable has no braces to add the service into.
+  if (parsed.error || isVariableSelector(selector)) {
     return selector;
   }
   const trimmed = selector.trim() === '' ? '{}' : selector.trim();

@@ -60,6 +60,14 @@ describe('parseSelector', () => {
     expect(parseSelector(text).error).toEqual({ message, position });
   });
 
+  it.each(['$left_selector', ' ${selector} ', '[[selector]]'])('accepts a selector that is one variable: %s', (text) => {
+    expect(parseSelector(text)).toEqual({ matchers: [] });
+  });
+
+  it.each(['$a $b', '$a}', 'x$a'])('rejects %s, which is more than one variable', (text) => {
+    expect(parseSelector(text).error).toBeDefined();
+  });
+
   it('does not check a regex that holds a template variable', () => {
     expect(parseSelector('{a=~"${v:regex}("}').error).toBeUndefined();
   });
@@ -104,6 +112,10 @@ describe('selector edits', () => {
     expect(addMatcher(selector, { key: 'region', op: '=', value: 'eu' })).toBe(expected);
   });
 
+  it('addMatcher leaves a selector held in a variable alone', () => {
+    expect(addMatcher('${sel}', { key: 'region', op: '=', value: 'eu' })).toBe('${sel}');
+  });
+
   it('addMatcher quotes the value', () => {
     expect(addMatcher('{}', { key: 'k', op: '!=', value: 'x"y' })).toBe('{k!="x\\"y"}');
   });
@@ -114,6 +126,8 @@ describe('selector edits', () => {
     ['{region="eu"}', '{service_name="new", region="eu"}'],
     ['{region="eu", service_name="old"}', '{region="eu", service_name="new"}'],
     ['{broken', '{broken'],
+    ['$left_selector', '$left_selector'],
+    ['${left_selector}', '${left_selector}'],
   ])('setServiceName(%s)', (selector, expected) => {
     expect(setServiceName(selector, 'new')).toBe(expected);
   });

@@ -33,6 +33,15 @@ export function hasTemplateVariable(text: string): boolean {
   return HAS_VARIABLE.test(text);
 }
 
+/**
+ * A selector that is one template variable, e.g. a textbox variable `$left_selector`
+ * holding a whole selector: valid here, checked by the backend once interpolated.
+ */
+export function isVariableSelector(text: string): boolean {
+  const tokens = tokenize(text);
+  return tokens.length === 1 && tokens[0].kind === 'variable';
+}
+
 function fail(matchers: Matcher[], message: string, position: number): ParsedSelector {
   return { matchers, error: { message: `${message} (at character ${position + 1})`, position } };
 }
@@ -45,6 +54,9 @@ export function parseSelector(text: string): ParsedSelector {
   const matchers: Matcher[] = [];
   if (text.trim() === '') {
     return { matchers, error: { message: 'Enter a label selector, e.g. {service_name="my-service"}', position: 0 } };
+  }
+  if (isVariableSelector(text)) {
+    return { matchers };
   }
   const tokens = tokenize(text);
   let i = 0;
