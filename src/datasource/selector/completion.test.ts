@@ -77,4 +77,14 @@ describe('suggestions', () => {
     next = applySuggestion(state.text, state.ctx, getSuggestions(state.ctx, sources)[0]);
     expect(next.text).toBe('{region="eu-west"}');
   });
+
+  it.each([
+    ['{service_name="a", region="e|}', '{service_name="a", region="eu-west"}'],
+    ['{region="e|u}', '{region="eu-west"}'],
+    ['{region="e|', '{region="eu-west"'],
+  ])('a value picked in an unclosed string %s keeps what follows it', (input, expected) => {
+    const state = at(input);
+    const pick = getSuggestions(state.ctx, sources).find((s) => s.label === 'eu-west')!;
+    expect(applySuggestion(state.text, state.ctx, pick).text).toBe(expected);
+  });
 });

@@ -43,7 +43,9 @@ export function getCompletionContext(text: string, cursor: number): CompletionCo
     const name = before[before.length - 3];
     if (op?.kind === 'op' && name?.kind === 'name') {
       const prefix = unescapedPrefix(current, cursor);
-      return { kind: 'labelValue', prefix, from: current.start, to: current.end, labelName: name.text, op: op.text };
+      // An unclosed string runs to the end of the text; a pick replaces only the value being typed.
+      const to = current.closed ? current.end : cursor + (/^[^,}\s]*/.exec(text.slice(cursor))?.[0].length ?? 0);
+      return { kind: 'labelValue', prefix, from: current.start, to, labelName: name.text, op: op.text };
     }
     return { kind: 'none' };
   }
