@@ -118,6 +118,19 @@ describe('ConfigEditor', () => {
     expect(screen.getByText('Timeout must be a positive number of seconds (default 30)')).toBeInTheDocument();
   });
 
+  it('stores the timeout as a number, and a cleared timeout as unset rather than NaN', async () => {
+    const { user, current } = setup(settings({ jsonData: { timeout: 30 } }));
+    await user.click(screen.getByRole('button', { name: /Expand section Additional settings/i }));
+    const field = screen.getByLabelText('Timeout in seconds');
+    await user.clear(field);
+    await user.type(field, '45');
+    expect(current().jsonData.timeout).toBe(45);
+
+    await user.clear(field);
+    expect(current().jsonData).not.toHaveProperty('timeout');
+    expect(screen.queryByText(/Timeout must be/)).not.toBeInTheDocument();
+  });
+
   it('choosing bearer auth records authType bearer and turns basic auth off', async () => {
     const { user, current } = setup(settings({ basicAuth: true, jsonData: { authType: 'basic' } }));
     await user.click(screen.getByRole('combobox', { name: /authentication method/i }));

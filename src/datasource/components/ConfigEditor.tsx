@@ -20,6 +20,19 @@ export type ConfigEditorProps = DataSourcePluginOptionsEditorProps<EmbersDataSou
 
 const BEARER = 'custom-bearer' as const;
 
+/**
+ * AdvancedHttpSettings stores parseInt of the field, so a cleared field is NaN (saved
+ * as null, flagged as invalid). Cleared means the default: drop the key instead.
+ */
+function withNumericTimeout(o: ConfigEditorProps['options']): ConfigEditorProps['options'] {
+  const timeout = o.jsonData.timeout;
+  if (typeof timeout === 'number' && Number.isFinite(timeout)) {
+    return o;
+  }
+  const { timeout: _dropped, ...jsonData } = o.jsonData;
+  return { ...o, jsonData };
+}
+
 export function ConfigEditor(props: ConfigEditorProps) {
   const { options, onOptionsChange } = props;
   const legacyAuth = convertLegacyAuthProps({ config: options, onChange: onOptionsChange });
@@ -79,7 +92,7 @@ export function ConfigEditor(props: ConfigEditorProps) {
         isCollapsible
         isInitiallyOpen={Boolean(timeoutError)}
       >
-        <AdvancedHttpSettings config={options} onChange={onOptionsChange} />
+        <AdvancedHttpSettings config={options} onChange={(o) => onOptionsChange(withNumericTimeout(o))} />
         {timeoutError && <FieldValidationMessage>{timeoutError}</FieldValidationMessage>}
       </ConfigSection>
     </Stack>
