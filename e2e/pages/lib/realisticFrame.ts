@@ -1,16 +1,6 @@
 import { createDataFrame, DataFrame, FieldType } from '@grafana/data';
 
-/** Same seed, same numbers: mulberry32. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './synthetic';
 
 /** A binary max-heap of node ids by value: the widest leaf is split next. */
 class WidestFirst {

@@ -1,7 +1,7 @@
 import { createDataFrame, DataFrame, FieldType } from '@grafana/data';
 
 /** Same seed, same frame: a deterministic PRNG (mulberry32). */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
