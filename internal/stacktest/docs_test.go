@@ -4,7 +4,11 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+
+	"github.com/embers/embers/pkg/models"
 	"github.com/embers/embers/pkg/pyroscope"
 )
 
@@ -49,5 +53,30 @@ func TestUserGuideNamesWhatTheDemoShows(t *testing.T) {
 		if !strings.Contains(guide, want) {
 			t.Errorf("docs/USER_GUIDE.md does not mention %q", want)
 		}
+	}
+}
+
+// The guide's advice on a provisioned timeout must be what the backend does:
+// a number works, a duration string is refused with the message it quotes.
+func TestUserGuideTimeoutAdviceMatchesTheBackend(t *testing.T) {
+	guide := strings.Join(strings.Fields(string(readFile(t, "docs/USER_GUIDE.md"))), " ")
+	load := func(timeout string) (*models.Settings, error) {
+		return models.LoadSettings(backend.DataSourceInstanceSettings{
+			URL:      "http://pyroscope:4040",
+			JSONData: []byte(`{"timeout":` + timeout + `}`),
+		})
+	}
+	if s, err := load(`30`); err != nil || s.Timeout != 30*time.Second {
+		t.Fatalf("timeout 30: %v, %v", s, err)
+	}
+	_, err := load(`"30s"`)
+	if err == nil {
+		t.Fatal(`timeout "30s" was accepted`)
+	}
+	if !strings.Contains(guide, err.Error()) {
+		t.Errorf("the guide does not quote the backend's answer to a timeout of \"30s\": %q", err.Error())
+	}
+	if strings.Contains(guide, "silently means no timeout") {
+		t.Error("the guide says a string timeout means no timeout; the backend reads a numeric string and refuses others")
 	}
 }
