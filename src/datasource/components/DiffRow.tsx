@@ -1,7 +1,7 @@
 import React, { useState } from 'react';
 import { Field, Input, Stack, Text } from '@grafana/ui';
 
-import { CompletionContext, Suggestion } from '../selector';
+import { CompletionContext, hasTemplateVariable, Suggestion } from '../selector';
 import { DiffRight } from '../types';
 import { SelectorField } from './SelectorField';
 
@@ -15,7 +15,8 @@ interface Props {
 const SHIFT = /^\d+(m|h|d|w)$/;
 
 export function validateTimeShift(text: string): string | undefined {
-  if (text === '' || SHIFT.test(text)) {
+  // A variable such as $shift is interpolated before the query runs; the backend checks its value.
+  if (text === '' || SHIFT.test(text) || hasTemplateVariable(text)) {
     return undefined;
   }
   return `"${text}" is not a time shift; use a number and m, h, d or w, e.g. 1h or 7d`;

@@ -6,6 +6,7 @@ import { CoreApp } from '@grafana/data';
 import { installJsdomShims } from '../testing/jsdomShims';
 import { stubDataSource, StubAnswers } from '../testing/stubDataSource';
 import { EmbersQuery } from '../types';
+import { validateTimeShift } from './DiffRow';
 import { QueryEditor } from './QueryEditor';
 import { MISSING_SERVICE_HINT } from './SelectorField';
 
@@ -242,6 +243,22 @@ describe('QueryEditor', () => {
     await user.type(maxNodes, '4096');
     await user.tab();
     expect(current().maxNodes).toBe(4096);
+  });
+
+  it('takes a dashboard variable as the time shift', async () => {
+    expect(validateTimeShift('$shift')).toBeUndefined();
+    expect(validateTimeShift('${shift}')).toBeUndefined();
+    const { user, current } = await setup({
+      profileTypeId: CPU,
+      queryType: 'diff',
+      labelSelector: '{service_name="checkout"}',
+      right: { labelSelector: '{service_name="checkout"}', timeShift: '7d' },
+    });
+    const shift = document.getElementById('embers-time-shift') as HTMLInputElement;
+    await user.clear(shift);
+    await user.type(shift, '$shift');
+    await user.tab();
+    expect(current().right?.timeShift).toBe('$shift');
   });
 
   it('shows a resource failure as a readable message', async () => {
