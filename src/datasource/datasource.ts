@@ -12,7 +12,8 @@ import { DataSourceWithBackend, getTemplateSrv } from '@grafana/runtime';
 
 import { DEFAULT_MAX_NODES } from './constants';
 import { fetchLabelNames, fetchLabelValues, fetchProfileTypes, LabelQuery } from './resources';
-import { addMatcher, MatchOp, parseSelector } from './selector';
+import { isRunnable } from './runnable';
+import { addMatcher, MatchOp } from './selector';
 import { EmbersDataSourceOptions, EmbersQuery, ProfileTypeInfo } from './types';
 import { queryDisplayText } from './queryDisplayText';
 import { applyAdHocFilters, interpolateSelector } from './variables/interpolate';
@@ -37,16 +38,7 @@ export class PyroscopeDataSource extends DataSourceWithBackend<EmbersQuery, Embe
 
   /** Runs only queries that say what to read: a profile type and valid selectors. */
   filterQuery(query: EmbersQuery): boolean {
-    if (query.hide || !query.profileTypeId) {
-      return false;
-    }
-    if (parseSelector(query.labelSelector ?? '').error) {
-      return false;
-    }
-    if (query.queryType === 'diff' && parseSelector(query.right?.labelSelector ?? '').error) {
-      return false;
-    }
-    return true;
+    return !query.hide && isRunnable(query);
   }
 
   applyTemplateVariables(query: EmbersQuery, scopedVars: ScopedVars, filters?: AdHocVariableFilter[]): EmbersQuery {

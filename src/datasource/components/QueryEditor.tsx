@@ -3,7 +3,8 @@ import { CoreApp, QueryEditorProps, SelectableValue } from '@grafana/data';
 import { Alert, Field, RadioButtonGroup, Stack } from '@grafana/ui';
 
 import type { PyroscopeDataSource } from '../datasource';
-import { buildSelector, parseSelector, serviceNameOf, setServiceName } from '../selector';
+import { isRunnable } from '../runnable';
+import { buildSelector, serviceNameOf, setServiceName } from '../selector';
 import { EmbersDataSourceOptions, EmbersQuery, QueryType } from '../types';
 import { DiffRow } from './DiffRow';
 import { EditorDataSource } from './editorDataSource';
@@ -22,13 +23,6 @@ const QUERY_TYPES: Array<SelectableValue<QueryType>> = [
   { label: 'Both', value: 'both', description: 'Time series and flame graph' },
   { label: 'Diff', value: 'diff', description: 'Flame graph of two selections compared' },
 ];
-
-function isRunnable(q: EmbersQuery): boolean {
-  if (!q.profileTypeId || parseSelector(q.labelSelector ?? '').error) {
-    return false;
-  }
-  return q.queryType !== 'diff' || !parseSelector(q.right?.labelSelector ?? '').error;
-}
 
 type EditorMode = 'code' | 'builder';
 const MODES: Array<SelectableValue<EditorMode>> = [
