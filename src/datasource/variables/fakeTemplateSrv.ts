@@ -35,6 +35,10 @@ export function fakeTemplateSrv(vars: Record<string, FakeVariable>): TemplateSrv
       if (fmt === 'regex') {
         return grafanaRegex(value);
       }
+      // A format named in the variable wins over the format argument, as in Grafana.
+      if (fmt) {
+        return Array.isArray(value) ? value.join(',') : value;
+      }
       if (typeof format === 'function') {
         return format(value);
       }

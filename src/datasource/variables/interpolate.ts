@@ -1,8 +1,8 @@
 /**
  * Applies template variables to selectors. Inside a regex matcher (`=~`, `!~`) a
  * multi-value or All variable becomes `(a|b)` with each value regex-escaped; inside
- * `=`/`!=` a single value stays plain, and several values turn the matcher into its
- * regex form so they all match. Results are re-quoted, so values with quotes or
+ * `=`/`!=` a single value stays plain, and several values (or a custom All value such
+ * as `.*`) turn the matcher into its regex form so they all match. Results are re-quoted, so values with quotes or
  * backslashes stay one valid string.
  */
 import { AdHocVariableFilter, ScopedVars } from '@grafana/data';
@@ -17,6 +17,9 @@ import {
   parseSelector,
   quoteValue,
 } from '../selector';
+
+/** `${var:format}` or `[[var:format]]`: the variable names its own format. */
+const EXPLICIT_FORMAT = /\$\{[^}]*:[^}]*\}|\[\[[^\]]*:[^\]]*\]\]/;
 
 type FormatValue = string | number | boolean | Array<string | number | boolean> | undefined | null;
 
@@ -59,11 +62,20 @@ export function interpolateSelector(selector: string, templateSrv: TemplateSrv, 
         value = templateSrv.replace(value, scopedVars, regexFormat);
       } else {
         let multi = false;
-        value = templateSrv.replace(value, scopedVars, (v: FormatValue) => {
+        let formatted = false;
+        const replaced = templateSrv.replace(value, scopedVars, (v: FormatValue) => {
+          formatted = true;
           const list = asList(v);
           multi = multi || list.length > 1;
           return list.length > 1 ? regexFormat(list) : plainFormat(list);
         });
+        // Grafana puts a custom All value (e.g. `.*`) in as it is, without calling the
+        // format: it is a regex, so the matcher must be one too. Explicit formats
+        // (`${v:csv}`) skip the format function as well and keep their operator.
+        if (!formatted && replaced !== value && !EXPLICIT_FORMAT.test(value)) {
+          multi = true;
+        }
+        value = replaced;
         if (multi) {
           op = op === '=' ? '=~' : '!~';
         }
