@@ -1,4 +1,4 @@
-import { formatPercent, formatShareChange, formatValue } from './units';
+import { formatCount, formatPercent, formatShareChange, formatValue } from './units';
 
 describe('units', () => {
   it('formats nanoseconds as time', () => {
@@ -25,5 +25,11 @@ describe('units', () => {
     expect(formatShareChange(0.032)).toBe('+3.20 pp');
     expect(formatShareChange(-0.1)).toBe('−10.00 pp');
     expect(formatShareChange(0)).toBe('±0.00 pp');
+  });
+
+  it('writes counts with thousands separators, as en-US does', () => {
+    for (const n of [0, 7, 999, 1000, 12345, 200000, 1234567, -4321]) {
+      expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
+    }
   });
 });

@@ -20,3 +20,19 @@ export function formatShareChange(change: number): string {
   const sign = points > 0 ? '+' : points < 0 ? '−' : '±';
   return `${sign}${Math.abs(points).toFixed(2)} pp`;
 }
+
+/**
+ * A whole count with thousands separators, as toLocaleString('en-US') writes it
+ * ("1,234,567"), without that call's one-off cost of loading locale data on first use.
+ */
+export function formatCount(count: number): string {
+  if (!Number.isFinite(count)) {
+    return String(count);
+  }
+  const sign = count < 0 ? '-' : '';
+  const digits = String(Math.round(Math.abs(count)));
+  if (digits.includes('e')) {
+    return sign + digits;
+  }
+  return sign + digits.replace(/\B(?=(\d{3})+$)/g, ',');
+}

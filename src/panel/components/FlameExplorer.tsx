@@ -12,7 +12,7 @@ import { TopTable } from '../table/TopTable';
 import { FlameGraphOptions, FlameMode } from '../types';
 import { DiffLegend } from './DiffLegend';
 import { ExportMenu } from './ExportMenu';
-import { FlameGraphView } from './FlameGraphView';
+import { FlameGraphView, pruneForView } from './FlameGraphView';
 import { SandwichView } from './SandwichView';
 import { SearchBox } from './SearchBox';
 import { Toolbar } from './Toolbar';
@@ -34,7 +34,6 @@ const TOOLBAR_HEIGHT = 40;
 export function FlameExplorer({ frame, columns, index, options, onModeChange, width, height, title }: Props) {
   const styles = useStyles2(getStyles);
   const [url, setUrl] = useFlameUrlState();
-  const [shown, setShown] = useState<{ drawn: number; total: number }>();
   const [exportError, setExportError] = useState<string>();
   const svgRef = useRef<SVGSVGElement | null>(null);
 
@@ -54,9 +53,8 @@ export function FlameExplorer({ frame, columns, index, options, onModeChange, wi
   const matcher = useMemo(() => makeMatcher(url.search, url.regex), [url.search, url.regex]);
   const stats = useMemo(() => (matcher.match ? searchStats(index, matcher.match) : undefined), [index, matcher]);
   const scheme = resolveScheme(options.colorScheme, index.isDiff);
-  const onRendered = useCallback((result: { drawn: number; total: number }, svg: SVGSVGElement | null) => {
+  const onRendered = useCallback((svg: SVGSVGElement | null) => {
     svgRef.current = svg;
-    setShown((old) => (old && old.drawn === result.drawn && old.total === result.total ? old : result));
   }, []);
 
   const bodyHeight = Math.max(60, height - TOOLBAR_HEIGHT);
@@ -70,10 +68,21 @@ export function FlameExplorer({ frame, columns, index, options, onModeChange, wi
     textSize: Math.min(24, Math.max(8, Number(options.textSize) || 12)),
     isMatch: matcher.match,
   };
+  // Pruned here, not in the view, so the toolbar's "showing N of M" note comes in the
+  // same render as the graph instead of a second render of the whole panel after it.
+  const graphShown = tableMode !== 'only' && !url.sandwich;
+  const { minFrameWidth, isMatch } = view;
+  const pruned = useMemo(
+    () =>
+      graphShown
+        ? pruneForView({ index, focus: focus.row, focusGroup: focus.group, width: graphWidth, minFrameWidth, isMatch })
+        : undefined,
+    [graphShown, index, focus, graphWidth, minFrameWidth, isMatch]
+  );
 
   return (
     <div className={styles.panel}>
-      <Toolbar mode={options.mode} onModeChange={onModeChange} focused={url.focus !== ''} onReset={() => onFocus(-1)} shown={url.sandwich ? undefined : shown}>
+      <Toolbar mode={options.mode} onModeChange={onModeChange} focused={url.focus !== ''} onReset={() => onFocus(-1)} shown={pruned}>
         <SearchBox
           term={url.search}
           isRegex={url.regex}
@@ -117,6 +126,7 @@ export function FlameExplorer({ frame, columns, index, options, onModeChange, wi
               width={graphWidth}
               height={bodyHeight}
               onSandwich={(name) => setUrl({ sandwich: name })}
+              pruned={pruned}
               onRendered={onRendered}
             />
           ))}

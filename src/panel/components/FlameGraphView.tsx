@@ -46,7 +46,30 @@ export interface FlameGraphViewProps {
   height: number;
   isMatch?: Matcher;
   onSandwich?(name: string): void;
-  onRendered?(result: Pick<PruneResult, 'drawn' | 'total'>, svg: SVGSVGElement | null): void;
+  /**
+   * The tree to draw, when the caller has pruned it already with pruneForView (to
+   * show how much was folded in the same render); pruned here otherwise.
+   */
+  pruned?: PruneResult;
+  onRendered?(svg: SVGSVGElement | null): void;
+}
+
+export type PruneViewOptions = Pick<FlameGraphViewProps, 'index' | 'focus' | 'focusGroup' | 'width' | 'minFrameWidth' | 'isMatch'>;
+
+/** Leave room for a vertical scrollbar so the root spans what is visible. */
+const drawWidthOf = (width: number) => Math.max(1, width - 16);
+
+/** The pruned tree a FlameGraphView of these props draws. */
+export function pruneForView({ index, focus, focusGroup, width, minFrameWidth, isMatch }: PruneViewOptions): PruneResult {
+  return pruneTree(index, {
+    focus,
+    focusGroup,
+    widthPx: drawWidthOf(width),
+    minFramePx: minFrameWidth,
+    maxDepth: MAX_DEPTH,
+    maxFrames: MAX_FRAMES,
+    isMatch,
+  });
 }
 
 export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphViewProps) {
@@ -59,20 +82,11 @@ export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphView
   const callbacks = useRef(props);
   callbacks.current = props;
 
-  // Leave room for a vertical scrollbar so the root spans what is visible.
-  const drawWidth = Math.max(1, width - 16);
+  const drawWidth = drawWidthOf(width);
+  const given = props.pruned;
   const pruned = useMemo(
-    () =>
-      pruneTree(index, {
-        focus,
-        focusGroup,
-        widthPx: drawWidth,
-        minFramePx: minFrameWidth,
-        maxDepth: MAX_DEPTH,
-        maxFrames: MAX_FRAMES,
-        isMatch,
-      }),
-    [index, focus, focusGroup, drawWidth, minFrameWidth, isMatch]
+    () => given ?? pruneForView({ index, focus, focusGroup, width, minFrameWidth, isMatch }),
+    [given, index, focus, focusGroup, width, minFrameWidth, isMatch]
   );
 
   useEffect(
@@ -99,7 +113,7 @@ export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphView
       // does not force a layout of every frame before React has finished.
       requestAnimationFrame(() => (container.scrollTop = container.scrollHeight));
     }
-    callbacks.current.onRendered?.({ drawn: pruned.drawn, total: pruned.total }, chart.svg());
+    callbacks.current.onRendered?.(chart.svg());
   }, [pruned, drawWidth, height, textSize, mode, index, scheme, colorBlind]);
 
   const onClickCapture = (event: React.MouseEvent) => {

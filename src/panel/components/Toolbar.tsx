@@ -2,6 +2,7 @@ import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Button, ButtonGroup, useStyles2 } from '@grafana/ui';
 import React, { ReactNode } from 'react';
+import { formatCount } from '../../shared/units';
 import { FlameMode } from '../types';
 
 interface Props {
@@ -42,7 +43,7 @@ export function Toolbar({ mode, onModeChange, focused, onReset, children, shown 
       {children}
       {shown && shown.drawn < shown.total && (
         <span className={styles.note} data-testid="embers-pruned-note">
-          Showing {shown.drawn.toLocaleString('en-US')} of {shown.total.toLocaleString('en-US')} frames (narrow ones
+          Showing {formatCount(shown.drawn)} of {formatCount(shown.total)} frames (narrow ones
           folded into …)
         </span>
       )}
