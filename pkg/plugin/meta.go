@@ -3,10 +3,13 @@ package plugin
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
+
+	"github.com/embers/embers/pkg/frames"
 )
 
 // namesService matches an exact service_name matcher (`=`, not `=~` or `!=`).
@@ -22,8 +25,8 @@ func selectorNamesService(selector string) bool {
 }
 
 // annotate sets what the query inspector shows on every frame.
-func annotate(frames data.Frames, executed string) {
-	for _, f := range frames {
+func annotate(fs data.Frames, executed string) {
+	for _, f := range fs {
 		if f == nil {
 			continue
 		}
@@ -34,23 +37,47 @@ func annotate(frames data.Frames, executed string) {
 	}
 }
 
-// addNotice adds an info notice to the first frame, making one if needed.
-func addNotice(frames data.Frames, text string) data.Frames {
-	if len(frames) == 0 || frames[0] == nil {
-		frames = append(data.Frames{data.NewFrame("")}, frames...)
+// addNotice adds an info notice to the first frame, making one if needed. It
+// replaces the converter's generic "no profile data" notice, which would only
+// repeat it.
+func addNotice(fs data.Frames, text string) data.Frames {
+	if len(fs) == 0 || fs[0] == nil {
+		fs = append(data.Frames{data.NewFrame("")}, fs...)
 	}
-	f := frames[0]
+	f := fs[0]
+	if f.Meta != nil {
+		f.Meta.Notices = slices.DeleteFunc(f.Meta.Notices, func(n data.Notice) bool { return n.Text == frames.NoDataNotice })
+	}
 	f.AppendNotices(data.Notice{Severity: data.NoticeSeverityInfo, Text: text})
-	return frames
+	return fs
 }
 
 // emptyNotice adds the "name the service" hint to empty answers of an
 // unscoped selector, and a plain "no data" otherwise.
-func emptyNotice(frames data.Frames, selector string) data.Frames {
+func emptyNotice(fs data.Frames, selector string) data.Frames {
 	if selectorNamesService(selector) {
-		return addNotice(frames, fmt.Sprintf("No data for %s in this time range.", selector))
+		return addNotice(fs, fmt.Sprintf("No data for %s in this time range.", selector))
 	}
-	return addNotice(frames, noticeNameTheService)
+	return addNotice(fs, noticeNameTheService)
+}
+
+// dedupeNotices keeps each notice text only on the last frame that carries
+// it: Grafana shows the notices of every frame, so a "both" query whose series
+// and flame graph are both empty would say the same thing twice. The last
+// frame is the flame graph, which the flame graph panel reads notices from.
+func dedupeNotices(fs data.Frames) {
+	seen := map[string]bool{}
+	for i := len(fs) - 1; i >= 0; i-- {
+		f := fs[i]
+		if f == nil || f.Meta == nil {
+			continue
+		}
+		f.Meta.Notices = slices.DeleteFunc(f.Meta.Notices, func(n data.Notice) bool {
+			dup := seen[n.Text]
+			seen[n.Text] = true
+			return dup
+		})
+	}
 }
 
 // describe is the executedQueryString: type, profile type, selector, and the

@@ -34,5 +34,6 @@ func (d *Datasource) queryBoth(ctx context.Context, q models.Query, pt models.Pr
 	profile, profileErr = d.queryProfile(ctx, q, pt, dq.TimeRange)
 	<-done
 	out := append(series, profile...)
+	dedupeNotices(out)
 	return out, errors.Join(profileErr, seriesErr)
 }

@@ -257,3 +257,29 @@ func TestBothQueryKeepsTheFlameGraphWhenSeriesFail(t *testing.T) {
 		t.Error("the flame graph lost its total")
 	}
 }
+
+func TestEmptyAnswersSayItOnce(t *testing.T) {
+	rc := replay.Load(t, "merge-empty")
+	srv := replay.Serve(t, rc, replay.Load(t, "series-without-service"))
+	d := newDS(t, srv.URL, `{}`, nil)
+	tr := recordedRange(t, rc)
+	for _, qt := range []string{"profile", "metrics", "both"} {
+		for _, sel := range []string{`{service_name="no-such-service"}`, `{env=~"prod|staging"}`} {
+			res := runQueries(t, d, nil, dataQuery("A", tr, queryJSON(qt, cpuType, sel, ""))).Responses["A"]
+			if res.Error != nil {
+				t.Fatalf("%s %s: %v", qt, sel, res.Error)
+			}
+			var texts []string
+			for _, f := range res.Frames {
+				if f.Meta != nil {
+					for _, n := range f.Meta.Notices {
+						texts = append(texts, n.Text)
+					}
+				}
+			}
+			if len(texts) != 1 {
+				t.Errorf("%s %s: Explore shows %d notices, want one: %q", qt, sel, len(texts), texts)
+			}
+		}
+	}
+}
