@@ -236,6 +236,19 @@ describe('resources', () => {
   });
 });
 
+describe('ad-hoc filter scope', () => {
+  const ds = makeDataSource();
+  it('scopes tag values by multi-value filters too', async () => {
+    fetch.mockReturnValue(of({ data: ['eu-west'] }));
+    await ds.getTagValues({
+      key: 'region',
+      filters: [{ key: 'service_name', operator: '=|', value: '', values: ['a', 'b.c'] }],
+      timeRange: range,
+    });
+    expect(fetch.mock.calls[0][0].params).toMatchObject({ selector: '{service_name=~"(a|b\\\\.c)"}' });
+  });
+});
+
 describe('variable support', () => {
   const ds = makeDataSource();
   const run = async (target: object): Promise<MetricFindValue[]> => {

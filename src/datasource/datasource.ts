@@ -13,7 +13,6 @@ import { DataSourceWithBackend, getTemplateSrv } from '@grafana/runtime';
 import { DEFAULT_MAX_NODES } from './constants';
 import { fetchLabelNames, fetchLabelValues, fetchProfileTypes, LabelQuery } from './resources';
 import { isRunnable } from './runnable';
-import { addMatcher, MatchOp } from './selector';
 import { EmbersDataSourceOptions, EmbersQuery, ProfileTypeInfo } from './types';
 import { queryDisplayText } from './queryDisplayText';
 import { applyAdHocFilters, interpolateSelector } from './variables/interpolate';
@@ -119,10 +118,8 @@ function listFormat(value: unknown): string {
   return Array.isArray(value) ? value.join(',') : String(value ?? '');
 }
 
+/** The other ad-hoc filters as a selector that scopes keys and values; none is no scope. */
 function filtersSelector(filters?: AdHocVariableFilter[]): string | undefined {
-  const usable = (filters ?? []).filter((f) => ['=', '!=', '=~', '!~'].includes(f.operator));
-  if (usable.length === 0) {
-    return undefined;
-  }
-  return usable.reduce((s, f) => addMatcher(s, { key: f.key, op: f.operator as MatchOp, value: f.value }), '{}');
+  const selector = applyAdHocFilters('{}', filters);
+  return selector === '{}' ? undefined : selector;
 }
