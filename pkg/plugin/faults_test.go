@@ -122,3 +122,31 @@ func TestMillionNodeFlameGraph(t *testing.T) {
 	}
 	t.Logf("1,000,000-node flame graph: response %.1f MB protobuf, frame %.1f MB as Arrow", float64(len(body))/1e6, float64(len(arrow))/1e6)
 }
+
+func TestFailedQueriesStillShowWhatWasSent(t *testing.T) {
+	tr := backend.TimeRange{From: time.Now().Add(-48 * time.Hour), To: time.Now()}
+	url := fixedServer(t, 400, "application/json", `{"code":"invalid_argument","message":"the query time range exceeds the limit (max_query_length, actual: 48h0m0s, limit: 1d)"}`, 0)
+	d := newDS(t, url, `{}`, nil)
+	for _, qt := range []string{"profile", "metrics", "both", "diff"} {
+		extra := ""
+		if qt == "diff" {
+			extra = `"right":{"labelSelector":"{service_name=\"b\"}"}`
+		}
+		res := runQueries(t, d, nil, dataQuery("A", tr, queryJSON(qt, cpuType, `{service_name="a"}`, extra))).Responses["A"]
+		if res.Error == nil || !strings.Contains(res.Error.Error(), "1d (max_query_length)") {
+			t.Fatalf("%s: error = %v", qt, res.Error)
+		}
+		var executed []string
+		for _, f := range res.Frames {
+			if f.Meta != nil && f.Meta.ExecutedQueryString != "" {
+				executed = append(executed, f.Meta.ExecutedQueryString)
+			}
+		}
+		if want := qt + " " + cpuType + ` {service_name="a"}`; qt != "both" && (len(executed) != 1 || !strings.HasPrefix(executed[0], want)) {
+			t.Errorf("%s: the query inspector shows %q, want %q…", qt, executed, want)
+		}
+		if qt == "both" && len(executed) != 2 {
+			t.Errorf("both: the query inspector shows %q, want the series and the flame graph calls", executed)
+		}
+	}
+}

@@ -37,6 +37,14 @@ func annotate(fs data.Frames, executed string) {
 	}
 }
 
+// executedOnly is the answer beside a failed call: an empty frame that still
+// shows the query inspector what was sent.
+func executedOnly(executed string) data.Frames {
+	fs := data.Frames{data.NewFrame("")}
+	annotate(fs, executed)
+	return fs
+}
+
 // addNotice adds an info notice to the first frame, making one if needed. It
 // replaces the converter's generic "no profile data" notice, which would only
 // repeat it.

@@ -23,20 +23,21 @@ func (d *Datasource) queryDiff(ctx context.Context, q models.Query, pt models.Pr
 	}
 	left := side(q.LabelSelector, tr.From.UnixMilli(), tr.To.UnixMilli())
 	right := side(q.Right.LabelSelector, tr.From.Add(-shift).UnixMilli(), tr.To.Add(-shift).UnixMilli())
-	fg, err := d.client.Diff(ctx, &querierv1.DiffRequest{Left: left, Right: right})
-	if err != nil {
-		return nil, err
-	}
-	frame, err := frames.FlameGraphDiff(fg, pt.SampleUnit)
-	if err != nil {
-		return nil, fmt.Errorf("the diff flame graph could not be converted: %w", err)
-	}
-	out := data.Frames{frame}
 	extra := []string{"vs", q.Right.LabelSelector}
 	if shift > 0 {
 		extra = append(extra, "shifted by "+q.Right.TimeShift)
 	}
-	annotate(out, describe("diff", pt.ID, q.LabelSelector, append(extra, fmt.Sprintf("maxNodes=%d", maxNodes))...))
+	executed := describe("diff", pt.ID, q.LabelSelector, append(extra, fmt.Sprintf("maxNodes=%d", maxNodes))...)
+	fg, err := d.client.Diff(ctx, &querierv1.DiffRequest{Left: left, Right: right})
+	if err != nil {
+		return executedOnly(executed), err
+	}
+	frame, err := frames.FlameGraphDiff(fg, pt.SampleUnit)
+	if err != nil {
+		return executedOnly(executed), fmt.Errorf("the diff flame graph could not be converted: %w", err)
+	}
+	out := data.Frames{frame}
+	annotate(out, executed)
 	if fg == nil || fg.Total == 0 {
 		// Hint about whichever side does not name its service.
 		sel := q.LabelSelector

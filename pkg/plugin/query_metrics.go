@@ -36,15 +36,16 @@ func (d *Datasource) queryMetrics(ctx context.Context, q models.Query, pt models
 		req.Limit = q.Limit
 		extra = append(extra, fmt.Sprintf("limit=%d", *q.Limit))
 	}
+	executed := describe("metrics", pt.ID, q.LabelSelector, extra...)
 	series, err := d.client.SelectSeries(ctx, req)
 	if err != nil {
-		return nil, err
+		return executedOnly(executed), err
 	}
 	out := frames.Series(series, pt.SampleType, rule, step.Seconds())
 	if len(out) == 0 {
 		// An empty answer still carries the executed query and the hint.
 		out = emptyNotice(out, q.LabelSelector)
 	}
-	annotate(out, describe("metrics", pt.ID, q.LabelSelector, extra...))
+	annotate(out, executed)
 	return out, nil
 }

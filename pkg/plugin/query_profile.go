@@ -16,6 +16,7 @@ import (
 // queryProfile answers a flame graph of the merged stacks in the range.
 func (d *Datasource) queryProfile(ctx context.Context, q models.Query, pt models.ProfileType, tr backend.TimeRange) (data.Frames, error) {
 	maxNodes := q.MaxNodesOr(d.settings.MaxNodes)
+	executed := describe("profile", pt.ID, q.LabelSelector, fmt.Sprintf("maxNodes=%d", maxNodes))
 	fg, err := d.client.SelectMergeStacktraces(ctx, &querierv1.SelectMergeStacktracesRequest{
 		ProfileTypeID: pt.ID,
 		LabelSelector: q.LabelSelector,
@@ -24,14 +25,14 @@ func (d *Datasource) queryProfile(ctx context.Context, q models.Query, pt models
 		MaxNodes:      &maxNodes,
 	})
 	if err != nil {
-		return nil, err
+		return executedOnly(executed), err
 	}
 	frame, err := frames.FlameGraph(fg, pt.SampleUnit)
 	if err != nil {
-		return nil, fmt.Errorf("the flame graph could not be converted: %w", err)
+		return executedOnly(executed), fmt.Errorf("the flame graph could not be converted: %w", err)
 	}
 	out := data.Frames{frame}
-	annotate(out, describe("profile", pt.ID, q.LabelSelector, fmt.Sprintf("maxNodes=%d", maxNodes)))
+	annotate(out, executed)
 	if fg == nil || fg.Total == 0 {
 		out = emptyNotice(out, q.LabelSelector)
 	}
