@@ -245,6 +245,16 @@ describe('QueryEditor', () => {
     expect(current().maxNodes).toBe(4096);
   });
 
+  it.each(['{service_name="checkout", $filters}', '$selector'])(
+    'keeps the builder from dropping a variable that stands for matchers: %s',
+    async (labelSelector) => {
+      const { user } = await setup({ profileTypeId: CPU, labelSelector });
+      await user.click(screen.getByRole('radio', { name: 'Builder' }));
+      expect(screen.getByText(/The builder cannot show variables that stand for matchers/)).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: /Add label filter/ })).not.toBeInTheDocument();
+    }
+  );
+
   it('takes a dashboard variable as the time shift', async () => {
     expect(validateTimeShift('$shift')).toBeUndefined();
     expect(validateTimeShift('${shift}')).toBeUndefined();

@@ -5,11 +5,11 @@ import {
   buildSelector,
   escapeRegex,
   isRegexOp,
-  isVariableSelector,
   MatcherInput,
   MatchOp,
   OPERATORS,
   parseSelector,
+  tokenize,
 } from '../selector';
 
 interface Props {
@@ -32,11 +32,12 @@ export function SelectorBuilder({ value, labelNames, loadValues, onCommit }: Pro
   // A new row changes the query only once it has a value.
   const [draft, setDraft] = useState<MatcherInput | null>(null);
   const parsed = parseSelector(value.trim() === '' ? '{}' : value);
-  if (isVariableSelector(value)) {
-    // Adding a row would replace the variable with that one matcher.
+  if (tokenize(value).some((t) => t.kind === 'variable')) {
+    // Rows hold matchers only: any edit would drop a variable that stands for matchers
+    // (`{service_name="a", $filters}`) or for the whole selector (`$selector`).
     return (
       <Text color="secondary" variant="bodySmall">
-        {`The selector is the variable ${value.trim()}; switch to Code to change it.`}
+        {`The builder cannot show variables that stand for matchers (${value.trim()}); switch to Code to change it.`}
       </Text>
     );
   }
