@@ -132,6 +132,19 @@ describe('applyTemplateVariables', () => {
     expect(out.labelSelector).toBe('{service_name="ride-sharing", code_path="fast", region="eu-west"}');
   });
 
+  it('hands interpolated queries to Explore, where dashboard variables do not exist', () => {
+    const [out] = ds.interpolateVariablesInQueries(
+      [query({ profileTypeId: '$type', labelSelector: '{service_name="$service"}', groupBy: ['$groups'] })],
+      {}
+    );
+    expect(out).toMatchObject({
+      profileTypeId: 'memory:alloc_space:bytes:space:bytes',
+      labelSelector: '{service_name="ride-sharing"}',
+      groupBy: ['region', 'pod'],
+      datasource: { uid: 'embers-uid', type: 'embers-pyroscope-datasource' },
+    });
+  });
+
   it("interpolates the diff's time shift", () => {
     const out = ds.applyTemplateVariables(
       query({ queryType: 'diff', right: { labelSelector: '{service_name="a"}', timeShift: '$shift' } }),

@@ -64,6 +64,15 @@ export class PyroscopeDataSource extends DataSourceWithBackend<EmbersQuery, Embe
     return out;
   }
 
+  /** Interpolated copies, for Grafana to carry a panel's queries where its variables do not exist (Explore). */
+  interpolateVariablesInQueries(
+    queries: EmbersQuery[],
+    scopedVars: ScopedVars,
+    filters?: AdHocVariableFilter[]
+  ): EmbersQuery[] {
+    return queries.map((q) => ({ ...this.applyTemplateVariables(q, scopedVars, filters), datasource: this.getRef() }));
+  }
+
   getQueryDisplayText(query: EmbersQuery): string {
     return queryDisplayText(query);
   }
