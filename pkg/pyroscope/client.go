@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -24,8 +25,9 @@ import (
 
 // Client calls one Pyroscope server.
 type Client struct {
-	baseURL string
-	http    *http.Client
+	// shownURL is the server's URL for messages, without any password.
+	shownURL string
+	http     *http.Client
 	rpc     querierv1connect.QuerierServiceClient
 }
 
@@ -52,11 +54,18 @@ func New(ctx context.Context, ds backend.DataSourceInstanceSettings, s *models.S
 		return nil, fmt.Errorf("the HTTP client could not be built: %w", err)
 	}
 	base := strings.TrimRight(s.URL, "/")
-	return &Client{baseURL: base, http: hc, rpc: querierv1connect.NewQuerierServiceClient(hc, base)}, nil
+	return &Client{shownURL: redacted(base), http: hc, rpc: querierv1connect.NewQuerierServiceClient(hc, base)}, nil
 }
 
-// URL is the server's base URL, for messages.
-func (c *Client) URL() string { return c.baseURL }
+// redacted hides the password of a URL like http://user:pass@host, which
+// messages and logs would otherwise show.
+func redacted(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	return u.Redacted()
+}
 
 // Close drops idle connections when the instance is disposed.
 func (c *Client) Close() { c.http.CloseIdleConnections() }
@@ -68,7 +77,7 @@ func call[Req, Res any](ctx context.Context, c *Client, method string, fn func(c
 	res, err := fn(ctx, connect.NewRequest(req))
 	logger := log.DefaultLogger.FromContext(ctx)
 	if err != nil {
-		perr := classify(method, c.baseURL, err, rec)
+		perr := classify(method, c.shownURL, err, rec)
 		logger.Debug("Pyroscope call failed", "method", method, "status", perr.Status, "kind", int(perr.Kind), "duration", time.Since(start))
 		return nil, perr
 	}

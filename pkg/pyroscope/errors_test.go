@@ -203,3 +203,20 @@ func TestBasicAuthAndCustomHeadersSent(t *testing.T) {
 		t.Errorf("headers sent: %v", h)
 	}
 }
+
+func TestMessagesNeverShowAPasswordFromTheURL(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	_ = l.Close()
+	c := newTestClient(t, "http://ops:hunter2-pw@"+addr, `{}`, nil)
+	_, err = c.ProfileTypes(context.Background(), 1, 2)
+	if err == nil || !strings.Contains(err.Error(), "cannot connect to Pyroscope at http://ops:") {
+		t.Fatalf("error = %v", err)
+	}
+	if strings.Contains(err.Error(), "hunter2-pw") {
+		t.Errorf("the message shows the URL's password: %v", err)
+	}
+}
