@@ -26,8 +26,8 @@ const (
 	maxTimeoutSeconds = 24 * 60 * 60
 )
 
-// Settings is the parsed datasource configuration. Secrets are kept only as
-// "is it set" flags: the values stay in the SDK's decrypted map.
+// Settings is the parsed datasource configuration. BearerToken holds the
+// secret itself (basic auth stays with the SDK): never log a Settings value.
 type Settings struct {
 	URL         string
 	TenantID    string

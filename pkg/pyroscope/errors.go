@@ -132,10 +132,9 @@ func classify(method, baseURL string, err error, rec *recorder) *Error {
 		e.Kind = TooManyNodes
 	case e.Status >= 400 && e.Status < 500 && jsonBody && hasConnect && ce.Code() == connect.CodeInvalidArgument:
 		e.Kind = InvalidQuery
-	case e.Status >= 400 && !jsonBody:
-		// A proxy or something else answered with a page, not a Connect error.
-		e.Kind = Server
 	default:
+		// 5xx, or a proxy's page with another status: no message of the
+		// server's own is shown, only the status.
 		e.Kind = Server
 	}
 	return e
