@@ -133,8 +133,8 @@ func classify(method, baseURL string, err error, rec *recorder) *Error {
 	case e.Status >= 400 && e.Status < 500 && jsonBody && hasConnect && ce.Code() == connect.CodeInvalidArgument:
 		e.Kind = InvalidQuery
 	default:
-		// 5xx, or a proxy's page with another status: no message of the
-		// server's own is shown, only the status.
+		// 5xx and the rest: the server's message when it sent a Connect
+		// error, only the status when a proxy answered with a page.
 		e.Kind = Server
 	}
 	return e
