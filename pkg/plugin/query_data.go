@@ -17,7 +17,9 @@ import (
 	"github.com/embers/embers/pkg/pyroscope"
 )
 
-// maxConcurrentQueries bounds the calls one request makes to Pyroscope.
+// maxConcurrentQueries bounds the queries of one request answered at once. A
+// both query makes its two calls in parallel, so up to twice as many calls
+// can be in flight.
 const maxConcurrentQueries = 4
 
 // errAlertNeedsMetrics is the answer to an alert rule asking for a flame graph.
