@@ -29,7 +29,14 @@ export function diffSummary(left: string, right: DiffRight): string {
 
 /** The comparison side of a diff: its own selector and an optional time shift. */
 export function DiffRow({ left, right, onChange, loadSuggestions }: Props) {
-  const [shift, setShift] = useState(right.timeShift ?? '');
+  const saved = right.timeShift ?? '';
+  const [shift, setShift] = useState(saved);
+  // A new value from outside (query history, another query) replaces the draft.
+  const [shown, setShown] = useState(saved);
+  if (saved !== shown) {
+    setShown(saved);
+    setShift(saved);
+  }
   const shiftError = validateTimeShift(shift);
   return (
     <Stack direction="column" gap={1}>
@@ -54,7 +61,7 @@ export function DiffRow({ left, right, onChange, loadSuggestions }: Props) {
             placeholder="none"
             onChange={(e) => setShift(e.currentTarget.value.trim())}
             onBlur={() =>
-              !shiftError && shift !== (right.timeShift ?? '') && onChange({ ...right, timeShift: shift || undefined })
+              !shiftError && shift !== saved && onChange({ ...right, timeShift: shift || undefined })
             }
           />
         </Field>

@@ -255,6 +255,30 @@ describe('QueryEditor', () => {
     }
   );
 
+  it('shows a time shift and max nodes that change from outside', async () => {
+    const { asDataSource } = stubDataSource();
+    const q: EmbersQuery = {
+      refId: 'A',
+      queryType: 'diff',
+      profileTypeId: CPU,
+      labelSelector: '{service_name="checkout"}',
+      right: { labelSelector: '{service_name="checkout"}', timeShift: '7d' },
+      maxNodes: 100,
+    };
+    const editor = (query: EmbersQuery) => (
+      <QueryEditor datasource={asDataSource} query={query} onChange={jest.fn()} onRunQuery={jest.fn()} />
+    );
+    let rerender: (ui: React.ReactElement) => void = () => {};
+    await act(async () => {
+      rerender = render(editor(q)).rerender;
+    });
+    await act(async () => {
+      rerender(editor({ ...q, right: { ...q.right!, timeShift: '1h' }, maxNodes: 200 }));
+    });
+    expect(document.getElementById('embers-time-shift')).toHaveValue('1h');
+    expect(document.getElementById('embers-max-nodes')).toHaveValue(200);
+  });
+
   it('takes a dashboard variable as the time shift', async () => {
     expect(validateTimeShift('$shift')).toBeUndefined();
     expect(validateTimeShift('${shift}')).toBeUndefined();

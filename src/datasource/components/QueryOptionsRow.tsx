@@ -39,7 +39,14 @@ function NumberField(props: {
   validate: (text: string) => string | undefined;
   onCommit: (value: number | undefined) => void;
 }) {
-  const [text, setText] = useState(props.value === undefined ? '' : String(props.value));
+  const saved = props.value === undefined ? '' : String(props.value);
+  const [text, setText] = useState(saved);
+  // A new value from outside (query history, another query) replaces the draft.
+  const [shown, setShown] = useState(saved);
+  if (saved !== shown) {
+    setShown(saved);
+    setText(saved);
+  }
   const error = props.validate(text);
   return (
     <Field label={props.label} description={props.description} invalid={Boolean(error)} error={error}>
