@@ -64,6 +64,21 @@ describe('VariableQueryEditor', () => {
     expect(current().labelSelector).toBe('{service_name="$service"}');
   });
 
+  it('shows a list error only while that list is on screen', async () => {
+    const { ds, asDataSource } = stubDataSource();
+    ds.getLabelNames.mockRejectedValue(new Error('Could not load label names: HTTP 502'));
+    function Harness() {
+      const [query, setQuery] = useState(variable({ labelName: 'region' }));
+      return <VariableQueryEditor datasource={asDataSource} query={query} onRunQuery={jest.fn()} onChange={setQuery} />;
+    }
+    await act(async () => {
+      render(<Harness />);
+    });
+    expect(screen.getByRole('alert')).toHaveTextContent('Could not load label names: HTTP 502');
+    await userEvent.setup().click(screen.getByRole('radio', { name: 'Label names' }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('lists label names from the resource for the label picker', async () => {
     const { ds } = await setup(variable({ labelName: 'region', labelSelector: '{service_name="a"}' }));
     expect(ds.getLabelNames).toHaveBeenCalledWith(expect.objectContaining({ selector: '{service_name="a"}' }));

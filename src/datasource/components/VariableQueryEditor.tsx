@@ -23,7 +23,8 @@ export function VariableQueryEditor({ query, onChange, datasource, range }: Prop
   const [selector, setSelector] = useState(current.labelSelector ?? '');
   const [profileTypes, setProfileTypes] = useState<ComboboxOption[]>([]);
   const [labelNames, setLabelNames] = useState<ComboboxOption[]>([]);
-  const [loadError, setLoadError] = useState<string>();
+  const [typesError, setTypesError] = useState<string>();
+  const [namesError, setNamesError] = useState<string>();
 
   const selectorError = selector.trim() === '' ? undefined : parseSelector(selector).error?.message;
   const scoped = current.kind !== 'profileTypes';
@@ -34,8 +35,11 @@ export function VariableQueryEditor({ query, onChange, datasource, range }: Prop
     }
     datasource
       .getProfileTypes(range)
-      .then((types) => setProfileTypes(types.map((t) => ({ label: shortProfileType(t.id), value: t.id }))))
-      .catch((e: Error) => setLoadError(e.message));
+      .then((types) => {
+        setProfileTypes(types.map((t) => ({ label: shortProfileType(t.id), value: t.id })));
+        setTypesError(undefined);
+      })
+      .catch((e: Error) => setTypesError(e.message));
   }, [datasource, range, scoped]);
 
   useEffect(() => {
@@ -44,10 +48,15 @@ export function VariableQueryEditor({ query, onChange, datasource, range }: Prop
     }
     datasource
       .getLabelNames({ range, profileTypeId: current.profileTypeId, selector: current.labelSelector })
-      .then((names) => setLabelNames(toOptions(names)))
-      .catch((e: Error) => setLoadError(e.message));
+      .then((names) => {
+        setLabelNames(toOptions(names));
+        setNamesError(undefined);
+      })
+      .catch((e: Error) => setNamesError(e.message));
   }, [datasource, range, current.kind, current.profileTypeId, current.labelSelector]);
 
+  // Each list's error shows while that list is on screen, and goes once it loads.
+  const loadError = (current.kind === 'labelValues' ? namesError : undefined) ?? (scoped ? typesError : undefined);
   const update = (patch: Partial<EmbersVariableQuery>) => onChange({ ...current, ...patch });
 
   return (
