@@ -28,7 +28,9 @@ export function SearchBox({ term, isRegex, error, stats, onChange }: Props) {
         suffix={
           <IconButton
             name="brackets-curly"
-            tooltip={isRegex ? 'Search as plain text' : 'Search as regex'}
+            // A native title, not Grafana's Tooltip: that mounts floating-ui up front.
+            aria-label={isRegex ? 'Search as plain text' : 'Search as regex'}
+            title={isRegex ? 'Search as plain text' : 'Search as regex'}
             variant={isRegex ? 'primary' : 'secondary'}
             aria-pressed={isRegex}
             onClick={() => onChange(term, !isRegex)}

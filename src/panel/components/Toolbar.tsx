@@ -30,7 +30,8 @@ export function Toolbar({ mode, onModeChange, focused, onReset, children, shown 
             aria-label={m === 'flame' ? 'Flame' : 'Icicle'}
             aria-pressed={mode === m}
             icon={m === 'flame' ? 'arrow-up' : 'arrow-down'}
-            tooltip={m === 'flame' ? 'Flame graph: root at the bottom' : 'Icicle graph: root on top'}
+            // A native title, not Grafana's Tooltip: that mounts floating-ui on every button up front.
+            title={m === 'flame' ? 'Flame graph: root at the bottom' : 'Icicle graph: root on top'}
             onClick={() => onModeChange(m)}
           >
             {m === 'flame' ? 'Flame' : 'Icicle'}
