@@ -110,7 +110,11 @@ func (s *Settings) parseTimeout(raw json.RawMessage) error {
 		secs = v
 	}
 	if secs < 0 {
-		return errors.New("timeout must be 0 (no timeout) or more seconds")
+		return errors.New("timeout must be a positive number of seconds")
+	}
+	if secs == 0 {
+		// A query that can wait for ever hangs the panel; 0 means the default.
+		return nil
 	}
 	if secs > maxTimeoutSeconds {
 		return fmt.Errorf("timeout must be at most %d seconds (one day)", maxTimeoutSeconds)
@@ -128,8 +132,8 @@ func (s *Settings) Validate() error {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return fmt.Errorf("the URL %q must start with http:// or https:// and name a host", s.URL)
 	}
-	if s.Timeout < 0 {
-		return errors.New("timeout must be 0 (no timeout) or more seconds")
+	if s.Timeout <= 0 {
+		return errors.New("timeout must be a positive number of seconds")
 	}
 	if s.MinStep <= 0 {
 		return errors.New("min step must be a positive duration such as 15s")

@@ -36,7 +36,12 @@ func TestLoadSettings(t *testing.T) {
 		{name: "no URL", url: "", json: `{}`, wantErr: "URL is required"},
 		{name: "ftp URL", url: "ftp://p:21", json: `{}`, wantErr: "must start with http:// or https://"},
 		{name: "URL without host", url: "http://", json: `{}`, wantErr: "must start with http:// or https://"},
-		{name: "negative timeout", url: "http://p:4040", json: `{"timeout":-1}`, wantErr: "timeout must be 0"},
+		{name: "negative timeout", url: "http://p:4040", json: `{"timeout":-1}`, wantErr: "timeout must be a positive number of seconds"},
+		{name: "zero timeout means the default, never no timeout", url: "http://p:4040", json: `{"timeout":0}`, check: func(t *testing.T, s *Settings) {
+			if s.Timeout != DefaultTimeout {
+				t.Errorf("timeout = %v, want the default %v", s.Timeout, DefaultTimeout)
+			}
+		}},
 		{name: "timeout not a number", url: "http://p:4040", json: `{"timeout":"soon"}`, wantErr: `timeout "soon" must be a number of seconds`},
 		{name: "bad min step", url: "http://p:4040", json: `{"minStep":"fast"}`, wantErr: `min step "fast" is not a duration`},
 		{name: "zero min step", url: "http://p:4040", json: `{"minStep":"0s"}`, wantErr: "min step must be a positive duration"},
