@@ -2,7 +2,18 @@
 import { execFileSync } from 'node:child_process';
 import { summarize, formatBytes, markdownTable } from './stats.mjs';
 
-const line = /^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+([\d.]+) ns\/op(?:\s+([\d.]+) B\/op)?(?:\s+([\d.]+) allocs\/op)?/;
+const resultLine = /^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+(.*)$/;
+
+/** "597713 ns/op  0.55 arrow-MB  431453 B/op  32 allocs/op" → { 'ns/op': 597713, ... } */
+function metrics(text) {
+  const out = {};
+  const pair = /([\d.e+-]+)\s+(\S+)/g;
+  let m;
+  while ((m = pair.exec(text))) {
+    out[m[2]] = Number(m[1]);
+  }
+  return out;
+}
 
 export function runGoBenchmarks({ repoRoot, pattern, packages, count }) {
   const out = execFileSync(
@@ -12,37 +23,35 @@ export function runGoBenchmarks({ repoRoot, pattern, packages, count }) {
   );
   const byName = new Map();
   for (const text of out.split('\n')) {
-    const m = line.exec(text.trim());
+    const m = resultLine.exec(text.trim());
     if (!m) {
       continue;
     }
-    const runs = byName.get(m[1]) ?? { ns: [], bytes: [], allocs: [] };
-    runs.ns.push(Number(m[2]));
-    runs.bytes.push(Number(m[3] ?? NaN));
-    runs.allocs.push(Number(m[4] ?? NaN));
+    const runs = byName.get(m[1]) ?? [];
+    runs.push(metrics(m[2]));
     byName.set(m[1], runs);
   }
   if (byName.size === 0) {
     throw new Error(`no Go benchmark matched ${pattern}:\n${out}`);
   }
-  return [...byName.entries()].map(([name, runs]) => ({
-    name,
-    ns: summarize(runs.ns),
-    bytes: summarize(runs.bytes),
-    allocs: summarize(runs.allocs),
-  }));
+  return [...byName.entries()].map(([name, runs]) => {
+    const of = (unit) => summarize(runs.map((r) => r[unit] ?? NaN));
+    const frameMB = runs[0]['arrow-MB'] ?? runs[0]['MB-arrow-frame'];
+    return { name, runs: runs.length, ns: of('ns/op'), bytes: of('B/op'), allocs: of('allocs/op'), frameMB };
+  });
 }
 
 const ms = (ns) => `${(ns / 1e6).toFixed(ns < 1e7 ? 2 : 1)} ms`;
 
 export function goTable(results) {
   return markdownTable(
-    ['benchmark', 'time/op median (min–max)', 'allocated/op', 'allocs/op'],
+    ['benchmark', 'time/op median (min–max)', 'allocated/op', 'allocs/op', 'frame (Arrow)'],
     results.map((r) => [
       r.name,
       `${ms(r.ns.median)} (${ms(r.ns.min)}–${ms(r.ns.max)})`,
       formatBytes(r.bytes.median),
       String(Math.round(r.allocs.median)),
+      r.frameMB === undefined ? '–' : `${r.frameMB.toFixed(1)} MB`,
     ])
   );
 }
