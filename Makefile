@@ -24,6 +24,7 @@ deps:
 lint:
 	npm run typecheck
 	npm run lint
+	@unformatted=$$(gofmt -l pkg internal testdata/workload demo); [ -z "$$unformatted" ] || { echo "gofmt would change: $$unformatted"; exit 1; }
 	go vet $(GO_PKGS)
 	cd demo && go vet ./...
 

@@ -10,9 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/embers/embers/pkg/models"
-
 	"github.com/embers/embers/internal/testpaths"
+	"github.com/embers/embers/pkg/models"
 )
 
 const (

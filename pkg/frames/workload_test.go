@@ -11,9 +11,8 @@ import (
 	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
 	"github.com/grafana/pyroscope/api/gen/proto/go/querier/v1/querierv1connect"
 
-	"github.com/embers/embers/pkg/pyroscopetest"
-
 	"github.com/embers/embers/internal/testpaths"
+	"github.com/embers/embers/pkg/pyroscopetest"
 )
 
 // workloadFlameGraph serves the project's own workload CPU profile through the

@@ -27,10 +27,9 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend/grpcplugin"
 	"github.com/grafana/grafana-plugin-sdk-go/genproto/pluginv2"
 
+	"github.com/embers/embers/internal/testpaths"
 	"github.com/embers/embers/pkg/pyroscope/replay"
 	"github.com/embers/embers/pkg/pyroscopetest"
-
-	"github.com/embers/embers/internal/testpaths"
 )
 
 // maxMessage is above the 16 MiB the SDK's own test client allows: a

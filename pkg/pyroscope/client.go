@@ -28,7 +28,7 @@ type Client struct {
 	// shownURL is the server's URL for messages, without any password.
 	shownURL string
 	http     *http.Client
-	rpc     querierv1connect.QuerierServiceClient
+	rpc      querierv1connect.QuerierServiceClient
 }
 
 // New builds the client from the instance settings: the SDK's HTTP options
