@@ -33,7 +33,9 @@ describe('FlameGraphPanel', () => {
   it("shows the backend's notice for an empty profile", () => {
     renderPanel([golden('empty')]);
     expect(screen.getByText('No samples')).toBeInTheDocument();
-    expect(screen.getByText('No profile data in this range for this profile type and label selector.')).toBeInTheDocument();
+    expect(
+      screen.getByText('No profile data in this range for this profile type and label selector.')
+    ).toBeInTheDocument();
   });
 
   it('draws widths proportional to samples: root spans the graph, the hot function is widest', async () => {
@@ -69,11 +71,31 @@ describe('FlameGraphPanel', () => {
       fireEvent.click(slow);
     });
     await waitFor(() =>
-      expect(Number(svg.querySelector('g.frame[name="main.slowFunction"] rect')!.getAttribute('width'))).toBeCloseTo(800, 0)
+      expect(Number(svg.querySelector('g.frame[name="main.slowFunction"] rect')!.getAttribute('width'))).toBeCloseTo(
+        800,
+        0
+      )
     );
     expect(svg.querySelector('g.frame[name="main.fastFunction"]')).toBeNull();
     expect(svg.querySelector('g.frame.fade[name="main.main"]')).not.toBeNull();
-    expect(locationService.getSearchObject().flameFocus).toBe('total;main.main;main.slowFunction');
+    expect(locationService.getSearchObject()['flameFocus-1']).toBe('total;main.main;main.slowFunction');
+  });
+
+  it('keeps focus per panel: a click in one flame graph leaves another on the dashboard as it was', async () => {
+    renderPanel([flameFrame(SMALL_PROFILE)], {}, 1);
+    renderPanel([flameFrame(SMALL_PROFILE)], {}, 2);
+    const [first, second] = await screen.findAllByTestId('embers-flamegraph-svg');
+    await waitFor(() => expect(second.querySelector('g.frame[name="main.slowFunction"] rect')).not.toBeNull());
+    const slowWidth = (svg: Element) =>
+      Number(svg.querySelector('g.frame[name="main.slowFunction"] rect')!.getAttribute('width'));
+    const before = slowWidth(second);
+    act(() => {
+      fireEvent.click(first.querySelector('g.frame[name="main.slowFunction"] rect')!);
+    });
+    await waitFor(() => expect(slowWidth(first)).toBeCloseTo(800, 0));
+    expect(slowWidth(second)).toBeCloseTo(before, 0);
+    expect(before).toBeLessThan(790);
+    expect(locationService.getSearchObject()['flameFocus-2']).toBeUndefined();
   });
 
   it('spreads the narrow frames of a "…" across the width when it is clicked', async () => {
@@ -95,7 +117,7 @@ describe('FlameGraphPanel', () => {
     expect(Number(svg.querySelector('g.frame[name="main.tiny1"] rect')!.getAttribute('width'))).toBeCloseTo(160, 0);
     // Now wide enough for a label, which it did not have before.
     expect(svg.querySelector('g.frame[name="main.tiny1"] .d3-flame-graph-label')!.textContent).toBe('main.tiny1');
-    expect(locationService.getSearchObject().flameFocus).toBe('total;main.main;…');
+    expect(locationService.getSearchObject()['flameFocus-1']).toBe('total;main.main;…');
   });
 
   it('shows an inline message for an invalid regex and keeps the graph', async () => {
@@ -115,7 +137,15 @@ describe('FlameGraphPanel', () => {
 
   it('shows a tooltip with names as text, never HTML', async () => {
     const evil = '<img src=x onerror=alert(1)>';
-    renderPanel([flameFrame([[0, 'total', 10, 0], [1, evil, 10, 10]], { unit: 'ns' })]);
+    renderPanel([
+      flameFrame(
+        [
+          [0, 'total', 10, 0],
+          [1, evil, 10, 10],
+        ],
+        { unit: 'ns' }
+      ),
+    ]);
     await drawnWidths();
     const rect = screen.getByTestId('embers-flamegraph-svg').querySelectorAll('g.frame rect')[1];
     fireEvent.mouseMove(rect);
@@ -123,7 +153,9 @@ describe('FlameGraphPanel', () => {
     expect(tooltip).toHaveTextContent(evil);
     expect(tooltip.querySelector('img')).toBeNull();
     expect(screen.getByTestId('embers-flamegraph').querySelector('img')).toBeNull();
-    expect(screen.getByTestId('embers-flamegraph-svg').querySelectorAll('.d3-flame-graph-label')[1].textContent).toBe(evil);
+    expect(screen.getByTestId('embers-flamegraph-svg').querySelectorAll('.d3-flame-graph-label')[1].textContent).toBe(
+      evil
+    );
     expect(tooltip).toHaveTextContent('10.00 ns');
     expect(tooltip).toHaveTextContent('100.00 % of total');
   });

@@ -9,7 +9,7 @@ import { defaultOptions, FlameGraphOptions } from './types';
 type Props = PanelProps<FlameGraphOptions>;
 
 /** Picks the flame graph frame, explains what is wrong when there is none, and shows the graph. */
-export function FlameGraphPanel({ data, options, onOptionsChange, width, height, title }: Props) {
+export function FlameGraphPanel({ id, data, options, onOptionsChange, width, height, title }: Props) {
   const merged: FlameGraphOptions = { ...defaultOptions, ...options };
   const series = data.series;
   const frame = useMemo(() => findFlameFrame(series), [series]);
@@ -39,7 +39,9 @@ export function FlameGraphPanel({ data, options, onOptionsChange, width, height,
     return (
       <PanelMessage
         title="No samples"
-        detail={notice ?? "The profile's total is zero, so there is nothing to size the frames by. Try a wider time range."}
+        detail={
+          notice ?? "The profile's total is zero, so there is nothing to size the frames by. Try a wider time range."
+        }
       />
     );
   }
@@ -53,6 +55,7 @@ export function FlameGraphPanel({ data, options, onOptionsChange, width, height,
       width={width}
       height={height}
       title={title}
+      panelId={id}
     />
   );
 }

@@ -26,14 +26,16 @@ interface Props {
   width: number;
   height: number;
   title: string;
+  /** Keys this panel's URL state apart from other flame graphs on the dashboard. */
+  panelId?: number;
 }
 
 const TOOLBAR_HEIGHT = 40;
 
 /** The interactive panel body: toolbar, graph (or sandwich), optional table. */
-export function FlameExplorer({ frame, columns, index, options, onModeChange, width, height, title }: Props) {
+export function FlameExplorer({ frame, columns, index, options, onModeChange, width, height, title, panelId }: Props) {
   const styles = useStyles2(getStyles);
-  const [url, setUrl] = useFlameUrlState();
+  const [url, setUrl] = useFlameUrlState(panelId);
   const [exportError, setExportError] = useState<string>();
   const svgRef = useRef<SVGSVGElement | null>(null);
 
@@ -82,7 +84,13 @@ export function FlameExplorer({ frame, columns, index, options, onModeChange, wi
 
   return (
     <div className={styles.panel}>
-      <Toolbar mode={options.mode} onModeChange={onModeChange} focused={url.focus !== ''} onReset={() => onFocus(-1)} shown={pruned}>
+      <Toolbar
+        mode={options.mode}
+        onModeChange={onModeChange}
+        focused={url.focus !== ''}
+        onReset={() => onFocus(-1)}
+        shown={pruned}
+      >
         <SearchBox
           term={url.search}
           isRegex={url.regex}

@@ -12,15 +12,19 @@ installSvgTransformPolyfill();
 
 /** Clears the panel's URL state between tests. */
 export function resetUrl() {
-  locationService.partial({ flameFocus: null, flameSearch: null, flameRegex: null, flameSandwich: null }, true);
+  const cleared: Record<string, null> = {};
+  for (const key of Object.keys(locationService.getSearchObject()).filter((k) => k.startsWith('flame'))) {
+    cleared[key] = null;
+  }
+  locationService.partial(cleared, true);
 }
 
 export const WIDTH = 816; // the graph draws 800 px wide (16 px kept for a scrollbar)
 
-export function renderPanel(series: DataFrame[], options: Partial<FlameGraphOptions> = {}) {
+export function renderPanel(series: DataFrame[], options: Partial<FlameGraphOptions> = {}, id = 1) {
   const timeRange = getDefaultTimeRange();
   const props = {
-    id: 1,
+    id,
     data: { series, state: LoadingState.Done, timeRange },
     timeRange,
     timeZone: 'utc',
