@@ -13,6 +13,7 @@ import (
 	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
 
 	"github.com/embers/embers/internal/testpaths"
+	"github.com/embers/embers/pkg/pyroscope/replay"
 )
 
 // Golden frames are the SDK's frame JSON, one frame per file, indented so a
@@ -108,7 +109,7 @@ func TestGoldenFrames(t *testing.T) {
 		{"series-go-cpu-by-region.json", func(t *testing.T) *data.Frame {
 			// One frame per file: the first of the two regions.
 			var resp querierv1.SelectSeriesResponse
-			loadRecorded(t, "series-go-cpu-by-region", &resp)
+			replay.LoadInto(t, "series-go-cpu-by-region", &resp)
 			return Series(resp.Series, "cpu", RuleFor("cpu", "nanoseconds"), 15)[0]
 		}},
 	} {

@@ -1,58 +1,29 @@
 package frames
 
 import (
-	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
 	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
-	"google.golang.org/protobuf/encoding/protojson"
-	"google.golang.org/protobuf/proto"
 
 	"github.com/embers/embers/internal/testpaths"
+	"github.com/embers/embers/pkg/pyroscope/replay"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden frames in testdata/frames")
 
-type recordedCase struct {
-	Name     string          `json:"name"`
-	Method   string          `json:"method"`
-	Request  json.RawMessage `json:"request"`
-	Status   int             `json:"status"`
-	Response json.RawMessage `json:"response"`
-}
-
-func loadRecorded(tb testing.TB, name string, into proto.Message) recordedCase {
-	tb.Helper()
-	raw, err := os.ReadFile(testpaths.Shared(tb, "recorded", name+".json"))
-	if err != nil {
-		tb.Fatalf("recorded case %s: %v", name, err)
-	}
-	var rc recordedCase
-	if err := json.Unmarshal(raw, &rc); err != nil {
-		tb.Fatalf("recorded case %s: %v", name, err)
-	}
-	if into != nil {
-		if err := protojson.Unmarshal(rc.Response, into); err != nil {
-			tb.Fatalf("recorded case %s: response: %v", name, err)
-		}
-	}
-	return rc
-}
-
 func loadMerge(tb testing.TB, name string) *querierv1.FlameGraph {
 	tb.Helper()
 	var resp querierv1.SelectMergeStacktracesResponse
-	loadRecorded(tb, name, &resp)
+	replay.LoadInto(tb, name, &resp)
 	return resp.Flamegraph
 }
 
 func loadDiff(tb testing.TB, name string) *querierv1.FlameGraphDiff {
 	tb.Helper()
 	var resp querierv1.DiffResponse
-	loadRecorded(tb, name, &resp)
+	replay.LoadInto(tb, name, &resp)
 	return resp.Flamegraph
 }
 

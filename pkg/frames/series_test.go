@@ -8,6 +8,8 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
 	typesv1 "github.com/grafana/pyroscope/api/gen/proto/go/types/v1"
+
+	"github.com/embers/embers/pkg/pyroscope/replay"
 )
 
 func point(ts int64, v float64) *typesv1.Point { return &typesv1.Point{Timestamp: ts, Value: v} }
@@ -50,7 +52,7 @@ func TestSeriesValues(t *testing.T) {
 // named after its labels, typed so alert rules can reduce it.
 func TestSeriesFromRecordedAnswer(t *testing.T) {
 	var resp querierv1.SelectSeriesResponse
-	loadRecorded(t, "series-go-cpu-by-region", &resp)
+	replay.LoadInto(t, "series-go-cpu-by-region", &resp)
 	frames := Series(resp.Series, "cpu", RuleFor("cpu", "nanoseconds"), 15)
 	if len(frames) != 2 {
 		t.Fatalf("%d frames, want one per region", len(frames))

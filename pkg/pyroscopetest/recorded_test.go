@@ -17,6 +17,8 @@ import (
 	typesv1 "github.com/grafana/pyroscope/api/gen/proto/go/types/v1"
 	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/proto"
+
+	"github.com/embers/embers/pkg/pyroscope/replay"
 )
 
 // Cases whose stacks the real server changed on ingest (Go stacks cut at 32
@@ -40,7 +42,7 @@ func TestMatchesRecordedServer(t *testing.T) {
 
 	for _, c := range loadIndex(t).Cases {
 		t.Run(c.Name, func(t *testing.T) {
-			rc := loadCase(t, c.Name)
+			rc := replay.Load(t, c.Name)
 			srv := s
 			if strings.HasPrefix(rc.Name, "tenant-") {
 				srv = tenant
@@ -63,7 +65,7 @@ func TestMatchesRecordedServer(t *testing.T) {
 
 // sameJSONExpected tells the answers whose JSON must equal the server's as
 // is: flame graphs may order siblings differently, everything else may not.
-func sameJSONExpected(rc recordedCase) bool {
+func sameJSONExpected(rc replay.Case) bool {
 	switch methodOf(rc.Method) {
 	case "SelectMergeStacktraces":
 		return rc.Name == "merge-empty" || rc.Name == "error-unknown-profile-type"
@@ -110,7 +112,7 @@ func postJSON(t *testing.T, url string, body json.RawMessage, headers map[string
 
 // compareError checks code and message exactly (or the plain body for a
 // path that is not a method).
-func compareError(t *testing.T, rc recordedCase, body []byte) {
+func compareError(t *testing.T, rc replay.Case, body []byte) {
 	var want, got struct{ Code, Message string }
 	if err := json.Unmarshal(rc.Response, &want); err != nil {
 		var text string
@@ -130,7 +132,7 @@ func compareError(t *testing.T, rc recordedCase, body []byte) {
 
 // compareAnswer sends the request again through a Connect client speaking
 // protobuf and compares the decoded answer with the recorded one.
-func compareAnswer(t *testing.T, s *Server, rc recordedCase) {
+func compareAnswer(t *testing.T, s *Server, rc replay.Case) {
 	client := querierv1connect.NewQuerierServiceClient(http.DefaultClient, s.URL)
 	ctx := context.Background()
 	method := methodOf(rc.Method)
@@ -170,7 +172,7 @@ func compareAnswer(t *testing.T, s *Server, rc recordedCase) {
 	}
 }
 
-func call[Req, Resp any](t *testing.T, rc recordedCase, msg *Req, do func() (*connect.Response[Resp], error)) *connect.Response[Resp] {
+func call[Req, Resp any](t *testing.T, rc replay.Case, msg *Req, do func() (*connect.Response[Resp], error)) *connect.Response[Resp] {
 	t.Helper()
 	unmarshalRecorded(t, rc.Request, any(msg).(proto.Message))
 	resp, err := do()
@@ -181,7 +183,7 @@ func call[Req, Resp any](t *testing.T, rc recordedCase, msg *Req, do func() (*co
 }
 
 // exactCall runs the methods whose answers must match field for field.
-func exactCall(t *testing.T, ctx context.Context, client querierv1connect.QuerierServiceClient, rc recordedCase, header func(interface{ Header() http.Header })) (got, want proto.Message) {
+func exactCall(t *testing.T, ctx context.Context, client querierv1connect.QuerierServiceClient, rc replay.Case, header func(interface{ Header() http.Header })) (got, want proto.Message) {
 	t.Helper()
 	var err error
 	switch methodOf(rc.Method) {

@@ -23,15 +23,6 @@ type recordedIndex struct {
 	} `json:"cases"`
 }
 
-type recordedCase struct {
-	Name           string            `json:"name"`
-	Method         string            `json:"method"`
-	Request        json.RawMessage   `json:"request"`
-	RequestHeaders map[string]string `json:"requestHeaders"`
-	Status         int               `json:"status"`
-	Response       json.RawMessage   `json:"response"`
-}
-
 func readJSON(tb testing.TB, path string, v any) {
 	tb.Helper()
 	b, err := os.ReadFile(path)
@@ -47,12 +38,6 @@ func loadIndex(tb testing.TB) recordedIndex {
 	var idx recordedIndex
 	readJSON(tb, filepath.Join(testpaths.Shared(tb), "recorded", "index.json"), &idx)
 	return idx
-}
-
-func loadCase(tb testing.TB, name string) recordedCase {
-	var c recordedCase
-	readJSON(tb, filepath.Join(testpaths.Shared(tb), "recorded", name+".json"), &c)
-	return c
 }
 
 // recordedUploadTime lies inside every recorded query's range and in the

@@ -54,6 +54,16 @@ func Load(tb testing.TB, name string) Case {
 	return c
 }
 
+// LoadInto reads one recorded case and decodes its answer into `into`.
+func LoadInto(tb testing.TB, name string, into proto.Message) Case {
+	tb.Helper()
+	c := Load(tb, name)
+	if err := protojson.Unmarshal(c.Response, into); err != nil {
+		tb.Fatalf("recorded case %s: response: %v", name, err)
+	}
+	return c
+}
+
 // responseTypes gives the proto message of each method's answer.
 var responseTypes = map[string]func() proto.Message{
 	"ProfileTypes":           func() proto.Message { return &querierv1.ProfileTypesResponse{} },
