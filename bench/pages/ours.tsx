@@ -1,8 +1,9 @@
 // Our panel (React + d3-flame-graph, pruned to what is visible) on the same synthetic frame.
-import { createTheme, dateTime, EventBusSrv, LoadingState, ThemeContext } from '@grafana/data';
+import { createTheme, ThemeContext } from '@grafana/data';
 import React from 'react';
 import { createRoot } from 'react-dom/client';
 
+import { panelProps } from '../../e2e/pages/lib/panelProps';
 import { realisticFrame } from '../../e2e/pages/lib/realisticFrame';
 import { FlameGraphPanel } from '../../src/panel/FlameGraphPanel';
 import { defaultOptions } from '../../src/panel/types';
@@ -11,8 +12,6 @@ import { benchParams, paintedAfter } from './timing';
 const theme = createTheme({ colors: { mode: 'dark' } });
 const { nodes, seed } = benchParams();
 const frame = realisticFrame(nodes, seed);
-const to = dateTime();
-const timeRange = { from: dateTime(to).subtract(1, 'hour'), to, raw: { from: 'now-1h', to: 'now' } };
 const frames = () =>
   Array.from(document.querySelectorAll<SVGGElement>('[data-testid="embers-flamegraph-svg"] g.frame'));
 
@@ -21,24 +20,7 @@ async function main() {
   createRoot(document.getElementById('root')!).render(
     <ThemeContext.Provider value={theme}>
       <div style={{ width: 1200, height: 600 }}>
-        <FlameGraphPanel
-          id={1}
-          data={{ series: [frame], state: LoadingState.Done, timeRange }}
-          timeRange={timeRange}
-          timeZone="utc"
-          options={defaultOptions}
-          fieldConfig={{ defaults: {}, overrides: [] }}
-          transparent={false}
-          width={1200}
-          height={600}
-          renderCounter={0}
-          title="Flame graph"
-          eventBus={new EventBusSrv()}
-          onOptionsChange={() => {}}
-          onFieldConfigChange={() => {}}
-          replaceVariables={(v) => v}
-          onChangeTimeRange={() => {}}
-        />
+        <FlameGraphPanel {...panelProps([frame], defaultOptions, { width: 1200, height: 600 })} />
       </div>
     </ThemeContext.Provider>
   );

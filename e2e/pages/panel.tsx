@@ -1,21 +1,14 @@
 // Harness for the flame graph panel: mounts the real panel component with Grafana
 // PanelProps, a frame chosen by URL (see lib/loadFrame.ts) and options from the URL
 // (see lib/panelOptions.ts), e.g. panel.html?frame=workload-cpu&mode=icicle.
-import {
-  DataFrame,
-  dateTime,
-  EventBusSrv,
-  FieldConfigSource,
-  LoadingState,
-  PanelProps,
-  TimeRange,
-} from '@grafana/data';
+import { DataFrame, PanelProps } from '@grafana/data';
 import React, { useState } from 'react';
 import * as panelComponent from '../../src/panel/FlameGraphPanel';
 import { defaultOptions } from '../../src/panel/types';
 import { loadFrame } from './lib/loadFrame';
 import { mount, showFatal } from './lib/mount';
 import { optionsFromUrl } from './lib/panelOptions';
+import { panelProps } from './lib/panelProps';
 
 type AnyPanel = React.ComponentType<PanelProps<Record<string, unknown>>>;
 const exported = panelComponent as unknown as Record<string, AnyPanel | undefined>;
@@ -24,34 +17,13 @@ const FlameGraphPanel = (exported.FlameGraphPanel ?? exported.default)!;
 const params = new URLSearchParams(window.location.search);
 const width = Number(params.get('width') ?? 1200);
 const height = Number(params.get('height') ?? 600);
-const to = dateTime(Date.UTC(2026, 10, 25, 12, 0, 0));
-const timeRange: TimeRange = { from: dateTime(to).subtract(1, 'hour'), to, raw: { from: 'now-1h', to: 'now' } };
-const eventBus = new EventBusSrv();
 
 function Harness({ series, initialOptions }: { series: DataFrame[]; initialOptions: Record<string, unknown> }) {
   const [options, setOptions] = useState(initialOptions);
-  const [fieldConfig, setFieldConfig] = useState<FieldConfigSource>({ defaults: {}, overrides: [] });
   (window as unknown as { __harness: unknown }).__harness = { options, setOptions };
   return (
     <div style={{ width, height, position: 'relative' }} data-testid="harness-panel">
-      <FlameGraphPanel
-        id={1}
-        data={{ series, state: LoadingState.Done, timeRange }}
-        timeRange={timeRange}
-        timeZone="utc"
-        options={options}
-        fieldConfig={fieldConfig}
-        transparent={false}
-        width={width}
-        height={height}
-        renderCounter={0}
-        title="Flame graph"
-        eventBus={eventBus}
-        onOptionsChange={setOptions}
-        onFieldConfigChange={setFieldConfig}
-        replaceVariables={(value) => value}
-        onChangeTimeRange={() => {}}
-      />
+      <FlameGraphPanel {...panelProps(series, options, { width, height }, setOptions)} />
     </div>
   );
 }

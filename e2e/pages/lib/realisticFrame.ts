@@ -1,6 +1,6 @@
-import { createDataFrame, DataFrame, FieldType } from '@grafana/data';
+import { DataFrame } from '@grafana/data';
 
-import { random } from './synthetic';
+import { flameFrameOf, random } from './synthetic';
 
 /** A binary max-heap of node ids by value: the widest leaf is split next. */
 class WidestFirst {
@@ -121,14 +121,5 @@ export function realisticFrame(nodes: number, seed = 7): DataFrame {
       }
     }
   }
-  return createDataFrame({
-    name: 'flamegraph',
-    meta: { preferredVisualisationType: 'flamegraph' },
-    fields: [
-      { name: 'level', type: FieldType.number, values: level },
-      { name: 'value', type: FieldType.number, values: values, config: { unit: 'short' } },
-      { name: 'self', type: FieldType.number, values: selfs, config: { unit: 'short' } },
-      { name: 'label', type: FieldType.enum, values: label, config: { type: { enum: { text: names } } } },
-    ],
-  });
+  return flameFrameOf({ level, value: values, self: selfs, label, names });
 }

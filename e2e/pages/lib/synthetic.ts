@@ -18,15 +18,25 @@ export function random(seed: number) {
  * samples and values summed bottom-up so each node = self + children.
  */
 export function syntheticFrame(nodes: number, seed = 42): DataFrame {
-  const { level, value, self, label, names } = syntheticRows(nodes, seed);
+  return flameFrameOf(syntheticRows(nodes, seed));
+}
+
+/** Nested-set columns as the backend's flame graph frame (enum labels indexing `names`). */
+export function flameFrameOf(rows: {
+  level: number[];
+  value: number[];
+  self: number[];
+  label: number[];
+  names: string[];
+}) {
   return createDataFrame({
     name: 'flamegraph',
     meta: { preferredVisualisationType: 'flamegraph' },
     fields: [
-      { name: 'level', type: FieldType.number, values: level },
-      { name: 'value', type: FieldType.number, values: value, config: { unit: 'short' } },
-      { name: 'self', type: FieldType.number, values: self, config: { unit: 'short' } },
-      { name: 'label', type: FieldType.enum, values: label, config: { type: { enum: { text: names } } } },
+      { name: 'level', type: FieldType.number, values: rows.level },
+      { name: 'value', type: FieldType.number, values: rows.value, config: { unit: 'short' } },
+      { name: 'self', type: FieldType.number, values: rows.self, config: { unit: 'short' } },
+      { name: 'label', type: FieldType.enum, values: rows.label, config: { type: { enum: { text: rows.names } } } },
     ],
   });
 }
