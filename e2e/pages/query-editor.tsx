@@ -7,18 +7,12 @@ import React, { useState } from 'react';
 import { QueryEditor } from '../../src/datasource/components/QueryEditor';
 import type { EditorDataSource } from '../../src/datasource/components/editorDataSource';
 import type { PyroscopeDataSource } from '../../src/datasource/datasource';
+import { profileTypesOf } from '../../src/datasource/testing/profileTypesOf';
 import type { EmbersQuery, ProfileTypeInfo } from '../../src/datasource/types';
 import recorded from '../../../shared/testdata/recorded/profile-types.json';
 import { mount } from './lib/mount';
 
-const profileTypes: ProfileTypeInfo[] = recorded.response.profileTypes.map((t) => ({
-  id: t.ID,
-  name: t.name,
-  sampleType: t.sampleType,
-  sampleUnit: t.sampleUnit,
-  periodType: t.periodType,
-  periodUnit: t.periodUnit,
-}));
+const profileTypes: ProfileTypeInfo[] = profileTypesOf(recorded.response);
 
 const LABEL_VALUES: Record<string, string[]> = {
   service_name: ['ride-sharing-app', 'checkout'],

@@ -4,6 +4,7 @@ import * as path from 'path';
 
 import type { PyroscopeDataSource } from '../datasource';
 import type { ProfileTypeInfo } from '../types';
+import { profileTypesOf } from './profileTypesOf';
 
 /** The shared test data sits beside the repository: walk up to go.mod, then ../shared/testdata. */
 export function sharedTestdata(...parts: string[]): string {
@@ -21,14 +22,7 @@ export function sharedTestdata(...parts: string[]): string {
 /** Profile types as the real server answered them, in the shape the backend's resource returns. */
 export function recordedProfileTypes(): ProfileTypeInfo[] {
   const recorded = JSON.parse(fs.readFileSync(sharedTestdata('recorded', 'profile-types.json'), 'utf8'));
-  return recorded.response.profileTypes.map((t: Record<string, string>) => ({
-    id: t.ID,
-    name: t.name,
-    sampleType: t.sampleType,
-    sampleUnit: t.sampleUnit,
-    periodType: t.periodType,
-    periodUnit: t.periodUnit,
-  }));
+  return profileTypesOf(recorded.response);
 }
 
 export interface StubAnswers {
