@@ -43,10 +43,36 @@ func Repo(tb testing.TB, parts ...string) string {
 	return filepath.Join(append([]string{RepoRoot(tb)}, parts...)...)
 }
 
-// Shared joins parts onto the shared test data beside the repository
-// (../shared/testdata: real pprof files and answers recorded from a real
-// Pyroscope server).
-func Shared(tb testing.TB, parts ...string) string {
+// Recorded joins parts onto the answers recorded from a real Pyroscope
+// server for the project's own data (testdata/recorded).
+func Recorded(tb testing.TB, parts ...string) string {
 	tb.Helper()
-	return filepath.Join(append([]string{RepoRoot(tb), "..", "shared", "testdata"}, parts...)...)
+	return Repo(tb, append([]string{"testdata", "recorded"}, parts...)...)
+}
+
+// ConformanceDir is where the third-party test data sits when it is there:
+// ../shared/testdata beside the repository, with real pprof files from other
+// projects (profiles/) and a real server's answers for them (recorded/). It
+// never enters the repository; only the conformance tier reads it.
+func ConformanceDir() (string, error) {
+	root, err := Find()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(root, "..", "shared", "testdata"), nil
+}
+
+// Conformance joins parts onto ConformanceDir for a conformance test; it
+// fails the test when the data is not there (`make test-conformance` runs
+// only when it is).
+func Conformance(tb testing.TB, parts ...string) string {
+	tb.Helper()
+	dir, err := ConformanceDir()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := os.Stat(dir); err != nil {
+		tb.Fatalf("the conformance data is not beside the repository: %v", err)
+	}
+	return filepath.Join(append([]string{dir}, parts...)...)
 }

@@ -1,34 +1,54 @@
 package frames
 
 import (
+	"bytes"
 	"context"
 	"net/http"
 	"testing"
+	"regexp"
 	"time"
 
 	"connectrpc.com/connect"
+	"github.com/google/pprof/profile"
 	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
 	"github.com/grafana/pyroscope/api/gen/proto/go/querier/v1/querierv1connect"
 
-	"github.com/embers/embers/internal/testpaths"
 	"github.com/embers/embers/pkg/pyroscopetest"
 )
 
-// fastVsSlowDiff asks the Pyroscope fake, serving the real go-cpu profile, for
-// a diff of its `function="fast"` samples (left) against `function="slow"`
-// (right): a small diff where each side has stacks the other lacks.
+// workloadSide is the project's workload CPU profile cut to the samples
+// whose stack passes through fn, read with the pprof library.
+func workloadSide(t *testing.T, fn string) *profile.Profile {
+	t.Helper()
+	p := parsePprof(t, ownProfile(t, "workload-cpu.pb.gz"))
+	if fm, _, _, _ := p.FilterSamplesByName(regexp.MustCompile("^"+regexp.QuoteMeta(fn)+"$"), nil, nil, nil); !fm {
+		t.Fatalf("no %s in the workload profile", fn)
+	}
+	return p
+}
+
+// fastVsSlowDiff asks the Pyroscope fake for a diff of the workload's
+// fastFunction samples (left, `function="fast"`) against its slowFunction
+// samples (right, `function="slow"`): a small diff where each side has stacks
+// the other lacks.
 func fastVsSlowDiff(t *testing.T) *querierv1.FlameGraphDiff {
 	t.Helper()
 	server := pyroscopetest.New(t)
-	if err := server.IngestFile(testpaths.Shared(t, "profiles", "go-cpu-labels.pb.gz"), map[string]string{"service_name": "go-cpu"}); err != nil {
-		t.Fatal(err)
+	for function, fn := range map[string]string{"fast": "main.fastFunction", "slow": "main.slowFunction"} {
+		var buf bytes.Buffer
+		if err := workloadSide(t, fn).Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		if err := server.Ingest(buf.Bytes(), map[string]string{"service_name": "workload", "function": function}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	client := querierv1connect.NewQuerierServiceClient(http.DefaultClient, server.URL)
 	now := time.Now()
 	side := func(function string) *querierv1.SelectMergeStacktracesRequest {
 		return &querierv1.SelectMergeStacktracesRequest{
 			ProfileTypeID: "process_cpu:cpu:nanoseconds:cpu:nanoseconds",
-			LabelSelector: `{service_name="go-cpu", function="` + function + `"}`,
+			LabelSelector: `{service_name="workload", function="` + function + `"}`,
 			Start:         now.Add(-time.Hour).UnixMilli(),
 			End:           now.Add(time.Minute).UnixMilli(),
 			MaxNodes:      new(int64(16384)),
@@ -55,8 +75,8 @@ func TestFlameGraphDiffSidesMatchPprof(t *testing.T) {
 	for _, side := range []struct {
 		function    string
 		value, self []int64
-	}{{"fast", rows.value, rows.self}, {"slow", rows.valueRight, rows.selfRight}} {
-		want, total := pprofStacksWhere(t, "go-cpu-labels.pb.gz", "cpu", "function", side.function)
+	}{{"main.fastFunction", rows.value, rows.self}, {"main.slowFunction", rows.valueRight, rows.selfRight}} {
+		want, total := pprofStacksOf(t, workloadSide(t, side.function), "cpu")
 		if total == 0 {
 			t.Fatalf("no %s samples in the pprof file", side.function)
 		}
@@ -71,7 +91,7 @@ func TestFlameGraphDiffSidesMatchPprof(t *testing.T) {
 	if fast == 0 || slow < 3*fast {
 		t.Errorf("right slowFunction %d vs left fastFunction %d: want about 4×", slow, fast)
 	}
-	checkGolden(t, "diff-go-cpu-fast-vs-slow.json", frame)
+	checkGolden(t, "diff-workload-fast-vs-slow.json", frame)
 }
 
 func functionTotalOn(rows flameRows, value []int64, fn string) int64 {

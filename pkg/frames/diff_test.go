@@ -7,55 +7,75 @@ import (
 	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
 )
 
-// The recorded diff compares go-heap (left) with go-heap-large (right). Its
-// left side must be the go-heap flame graph again, apart from the nodes the
-// server folded into `other` to stay under maxNodes.
-func TestFlameGraphDiffLeftSideIsTheBaseline(t *testing.T) {
-	fg := loadDiff(t, "diff-go-heap-vs-large")
-	frame, err := FlameGraphDiff(fg, "bytes")
-	if err != nil {
-		t.Fatal(err)
+// Each side of a recorded diff must be that side's own flame graph again
+// (apart from nodes the server folded into `other` to stay under maxNodes):
+// code_path="slow" is the right side of the demo's fast-vs-slow diff, and
+// region eu-west the left side of the workload's eu-vs-us diff.
+func TestFlameGraphDiffSidesAreTheirMerges(t *testing.T) {
+	for _, tc := range []struct {
+		diff, merge string
+		right       bool
+		minStacks   int
+	}{
+		{"diff-embers-demo-fast-vs-slow", "merge-embers-demo-code-path-slow", true, 7},
+		{"diff-embers-workload-eu-vs-us", "merge-embers-workload-region-eu", false, 4},
+	} {
+		t.Run(tc.diff, func(t *testing.T) {
+			fg := loadDiff(t, tc.diff)
+			frame, err := FlameGraphDiff(fg, "nanoseconds")
+			if err != nil {
+				t.Fatal(err)
+			}
+			diff := readFlameRows(t, frame)
+			if err := checkNestedSet(diff); err != nil {
+				t.Fatal(err)
+			}
+			baseFrame, err := FlameGraph(loadMerge(t, tc.merge), "nanoseconds")
+			if err != nil {
+				t.Fatal(err)
+			}
+			base := readFlameRows(t, baseFrame)
+			value, self, ticks := diff.value, diff.self, fg.LeftTicks
+			if tc.right {
+				value, self, ticks = diff.valueRight, diff.selfRight, fg.RightTicks
+			}
+			if value[0] != base.value[0] || value[0] != ticks {
+				t.Errorf("side root %d, its merge's total %d, ticks %d", value[0], base.value[0], ticks)
+			}
+			compareSideWithMerge(t, selfByPath(diff.level, diff.label, self), selfByPath(base.level, base.label, base.self), tc.minStacks)
+		})
 	}
-	diff := readFlameRows(t, frame)
-	if err := checkNestedSet(diff); err != nil {
-		t.Fatal(err)
-	}
-	baseFrame, err := FlameGraph(loadMerge(t, "merge-go-heap-memory-inuse_space"), "bytes")
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := readFlameRows(t, baseFrame)
+}
 
-	if diff.value[0] != base.value[0] || diff.value[0] != fg.LeftTicks {
-		t.Errorf("left root %d, baseline total %d, leftTicks %d", diff.value[0], base.value[0], fg.LeftTicks)
-	}
-	if diff.valueRight[0] != fg.RightTicks {
-		t.Errorf("right root %d, rightTicks %d", diff.valueRight[0], fg.RightTicks)
-	}
-
-	left := selfByPath(diff.level, diff.label, diff.self)
-	want := selfByPath(base.level, base.label, base.self)
-	var foldedLeft, foldedBase int64
-	for path, v := range left {
+func compareSideWithMerge(t *testing.T, side, want map[string]int64, minStacks int) {
+	t.Helper()
+	all := len(want)
+	var foldedSide, foldedBase int64
+	for path, v := range side {
 		if isOther(path) {
-			foldedLeft += v
-			delete(left, path)
+			foldedSide += v
+			delete(side, path)
+		}
+	}
+	for path, v := range side {
+		if v == 0 { // a stack only the other side has
+			delete(side, path)
 		}
 	}
 	for path, v := range want {
-		if _, ok := left[path]; !ok {
+		if _, ok := side[path]; !ok {
 			foldedBase += v
 			delete(want, path)
 		}
 	}
-	if d := compareSums(left, want); d != "" {
-		t.Errorf("left side differs from the baseline:\n%s", d)
+	if d := compareSums(side, want); d != "" {
+		t.Errorf("the side differs from its merge:\n%s", d)
 	}
-	if foldedLeft != foldedBase {
-		t.Errorf("`other` holds %d on the left, the stacks it replaced hold %d", foldedLeft, foldedBase)
+	if foldedSide != foldedBase {
+		t.Errorf("`other` holds %d on the side, the stacks it replaced hold %d", foldedSide, foldedBase)
 	}
-	t.Logf("%d stacks compared, %d folded into other", len(want), len(selfByPath(base.level, base.label, base.self))-len(want))
-	if len(want) < 30 {
+	t.Logf("%d stacks compared, %d folded into other", len(want), all-len(want))
+	if len(want) < minStacks {
 		t.Errorf("only %d stacks compared", len(want))
 	}
 }
@@ -68,8 +88,8 @@ func isOther(path string) bool {
 // Widths are left + right: the root spans the server's combined total, and a
 // node present only on the right still has its width there.
 func TestFlameGraphDiffWidthsAreLeftPlusRight(t *testing.T) {
-	fg := loadDiff(t, "diff-go-heap-vs-large")
-	frame, err := FlameGraphDiff(fg, "bytes")
+	fg := loadDiff(t, "diff-embers-demo-fast-vs-slow")
+	frame, err := FlameGraphDiff(fg, "nanoseconds")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,8 +109,8 @@ func TestFlameGraphDiffWidthsAreLeftPlusRight(t *testing.T) {
 	if want := countGroups(fg.Levels, diffWidth); len(rows.level) != want {
 		t.Errorf("%d rows, the answer has %d nodes", len(rows.level), want)
 	}
-	if u := frame.Fields[5].Config.Unit; frame.Fields[4].Name != "valueRight" || frame.Fields[5].Name != "selfRight" || u != "bytes" {
-		t.Errorf("fields 4 and 5 are %s, %s (unit %q), want valueRight, selfRight in bytes", frame.Fields[4].Name, frame.Fields[5].Name, u)
+	if u := frame.Fields[5].Config.Unit; frame.Fields[4].Name != "valueRight" || frame.Fields[5].Name != "selfRight" || u != "ns" {
+		t.Errorf("fields 4 and 5 are %s, %s (unit %q), want valueRight, selfRight in ns", frame.Fields[4].Name, frame.Fields[5].Name, u)
 	}
 }
 

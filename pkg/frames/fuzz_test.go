@@ -58,7 +58,7 @@ func fuzzNames(s string) []string {
 }
 
 func FuzzFlameGraph(f *testing.F) {
-	for _, name := range []string{"merge-go-cpu-maxnodes-16", "merge-go-cpu-process_cpu-cpu", "merge-empty", "merge-python-app-process_cpu-samples", "merge-node-app-wall-wall"} {
+	for _, name := range []string{"merge-embers-demo-maxnodes-16", "merge-embers-workload-process_cpu-cpu", "merge-empty", "merge-embers-demo-goroutines-goroutine", "merge-embers-demo-memory-alloc_space"} {
 		fg := loadMerge(f, name)
 		shape, values := encodeFuzzLevels(fg.Levels)
 		f.Add(shape, values, strings.Join(fg.Names, "\x00"))
@@ -80,7 +80,7 @@ func FuzzFlameGraph(f *testing.F) {
 func FuzzFlameGraphDiff(f *testing.F) {
 	// The recorded diff is large; its first three levels are still a valid
 	// tree, with the names they use renumbered to keep each run quick.
-	levels, names := compactDiffPrefix(loadDiff(f, "diff-go-heap-vs-large"), 3)
+	levels, names := compactDiffPrefix(loadDiff(f, "diff-embers-demo-fast-vs-slow"), 3)
 	shape, values := encodeFuzzLevels(levels)
 	f.Add(shape, values, strings.Join(names, "\x00"))
 	shape, values = encodeFuzzLevels([]*querierv1.Level{

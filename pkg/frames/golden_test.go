@@ -95,21 +95,21 @@ func TestGoldenFrames(t *testing.T) {
 		file  string
 		frame func(t *testing.T) *data.Frame
 	}{
-		{"go-cpu.json", flame("merge-go-cpu-process_cpu-cpu", "nanoseconds")},
-		{"go-heap-inuse-space.json", flame("merge-go-heap-memory-inuse_space", "bytes")},
-		{"truncated-maxnodes-16.json", flame("merge-go-cpu-maxnodes-16", "nanoseconds")},
+		{"demo-cpu.json", flame("merge-embers-demo-process_cpu-cpu", "nanoseconds")},
+		{"workload-heap-inuse-space.json", flame("merge-embers-workload-memory-inuse_space", "bytes")},
+		{"truncated-maxnodes-16.json", flame("merge-embers-demo-maxnodes-16", "nanoseconds")},
 		{"empty.json", flame("merge-empty", "nanoseconds")},
-		{"diff-go-heap.json", func(t *testing.T) *data.Frame {
-			frame, err := FlameGraphDiff(loadDiff(t, "diff-go-heap-vs-large"), "bytes")
+		{"diff-demo-fast-vs-slow.json", func(t *testing.T) *data.Frame {
+			frame, err := FlameGraphDiff(loadDiff(t, "diff-embers-demo-fast-vs-slow"), "nanoseconds")
 			if err != nil {
 				t.Fatal(err)
 			}
 			return frame
 		}},
-		{"series-go-cpu-by-region.json", func(t *testing.T) *data.Frame {
+		{"series-workload-by-region.json", func(t *testing.T) *data.Frame {
 			// One frame per file: the first of the two regions.
 			var resp querierv1.SelectSeriesResponse
-			replay.LoadInto(t, "series-go-cpu-by-region", &resp)
+			replay.LoadInto(t, "series-embers-workload-by-region", &resp)
 			return Series(resp.Series, "cpu", RuleFor("cpu", "nanoseconds"), 15)[0]
 		}},
 	} {

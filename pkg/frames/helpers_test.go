@@ -3,11 +3,11 @@ package frames
 import (
 	"flag"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
 
-	"github.com/embers/embers/internal/testpaths"
 	"github.com/embers/embers/pkg/pyroscope/replay"
 )
 
@@ -15,8 +15,13 @@ var update = flag.Bool("update", false, "rewrite the golden frames in testdata/f
 
 func loadMerge(tb testing.TB, name string) *querierv1.FlameGraph {
 	tb.Helper()
+	return loadMergeFrom(tb, replay.Dir(tb), name)
+}
+
+func loadMergeFrom(tb testing.TB, dir, name string) *querierv1.FlameGraph {
+	tb.Helper()
 	var resp querierv1.SelectMergeStacktracesResponse
-	replay.LoadInto(tb, name, &resp)
+	replay.LoadFromInto(tb, dir, name, &resp)
 	return resp.Flamegraph
 }
 
@@ -27,10 +32,10 @@ func loadDiff(tb testing.TB, name string) *querierv1.FlameGraphDiff {
 	return resp.Flamegraph
 }
 
-// recordedMergeCases lists every recorded SelectMergeStacktraces answer.
-func recordedMergeCases(tb testing.TB) []string {
+// recordedMergeCases lists every recorded SelectMergeStacktraces answer in dir.
+func recordedMergeCases(tb testing.TB, dir string) []string {
 	tb.Helper()
-	matches, err := filepath.Glob(testpaths.Shared(tb, "recorded", "merge-*.json"))
+	matches, err := filepath.Glob(filepath.Join(dir, "merge-*.json"))
 	if err != nil || len(matches) == 0 {
 		tb.Fatalf("no recorded merge cases found (%v)", err)
 	}
@@ -38,7 +43,7 @@ func recordedMergeCases(tb testing.TB) []string {
 	for _, m := range matches {
 		name := filepath.Base(m)
 		name = name[:len(name)-len(".json")]
-		if name == "merge-profile-go-cpu" { // a pprof answer, not a flame graph
+		if strings.HasPrefix(name, "merge-profile-") { // a pprof answer, not a flame graph
 			continue
 		}
 		names = append(names, name)

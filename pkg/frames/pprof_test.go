@@ -10,27 +10,38 @@ import (
 	"github.com/embers/embers/internal/testpaths"
 )
 
-// pprofStacks reads a pprof file with the pprof library (not our code) and
-// sums one sample type per root-to-leaf stack of function names, inlined
-// frames expanded. It also returns the sum over all samples.
-func pprofStacks(tb testing.TB, file, sampleType string) (map[string]int64, int64) {
+// ownProfile is the path of one of the project's own pprof files.
+func ownProfile(tb testing.TB, file string) string {
 	tb.Helper()
-	return pprofStacksWhere(tb, file, sampleType, "", "")
+	return testpaths.Repo(tb, "testdata", "profiles", file)
 }
 
-// pprofStacksWhere is pprofStacks over the samples whose pprof label key has
-// value (all samples when key is empty).
-func pprofStacksWhere(tb testing.TB, file, sampleType, key, value string) (map[string]int64, int64) {
+// parsePprof reads a pprof file with the pprof library (not our code).
+func parsePprof(tb testing.TB, path string) *profile.Profile {
 	tb.Helper()
-	f, err := os.Open(testpaths.Shared(tb, "profiles", file))
+	f, err := os.Open(path)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	defer f.Close()
 	p, err := profile.Parse(f)
 	if err != nil {
-		tb.Fatalf("%s: %v", file, err)
+		tb.Fatalf("%s: %v", path, err)
 	}
+	return p
+}
+
+// pprofStacks reads a pprof file with the pprof library and sums one sample
+// type per root-to-leaf stack of function names, inlined frames expanded. It
+// also returns the sum over all samples.
+func pprofStacks(tb testing.TB, path, sampleType string) (map[string]int64, int64) {
+	tb.Helper()
+	return pprofStacksOf(tb, parsePprof(tb, path), sampleType)
+}
+
+// pprofStacksOf is pprofStacks over a profile already read.
+func pprofStacksOf(tb testing.TB, p *profile.Profile, sampleType string) (map[string]int64, int64) {
+	tb.Helper()
 	idx := -1
 	for i, st := range p.SampleType {
 		if st.Type == sampleType {
@@ -38,14 +49,11 @@ func pprofStacksWhere(tb testing.TB, file, sampleType, key, value string) (map[s
 		}
 	}
 	if idx < 0 {
-		tb.Fatalf("%s has no sample type %q", file, sampleType)
+		tb.Fatalf("the profile has no sample type %q", sampleType)
 	}
 	sums := map[string]int64{}
 	var total int64
 	for _, s := range p.Sample {
-		if key != "" && (len(s.Label[key]) != 1 || s.Label[key][0] != value) {
-			continue
-		}
 		var stack []string // leaf first, as pprof stores it
 		for _, loc := range s.Location {
 			for _, line := range loc.Line { // Line[0] is the innermost inlined frame

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/embers/embers/pkg/pyroscope/replay"
 )
 
 // pprofCase ties a recorded merge answer to the pprof file it was made from.
@@ -22,38 +24,37 @@ type pprofCase struct {
 	sampleUnit string
 }
 
-var pprofCases = []pprofCase{
-	{"merge-go-cpu-process_cpu-cpu", "go-cpu-labels.pb.gz", "cpu", 2, true, 1, "nanoseconds"},
-	{"merge-go-cpu-process_cpu-samples", "go-cpu-labels.pb.gz", "samples", 2, true, 1, "count"},
-	{"merge-go-cpu-region-eu", "go-cpu-labels.pb.gz", "cpu", 1, true, 1, "nanoseconds"},
-	{"merge-go-heap-memory-inuse_space", "go-heap.pb.gz", "inuse_space", 1, true, 1, "bytes"},
-	{"merge-go-heap-memory-inuse_objects", "go-heap.pb.gz", "inuse_objects", 1, true, 1, "count"},
-	{"merge-go-heap-memory-alloc_space", "go-heap.pb.gz", "alloc_space", 1, false, 1, "bytes"},
-	{"merge-go-heap-memory-alloc_objects", "go-heap.pb.gz", "alloc_objects", 1, false, 1, "count"},
-	{"merge-go-heap-large-memory-inuse_space", "go-heap-inuse-large.pb.gz", "inuse_space", 1, false, 1, "bytes"},
-	{"merge-java-kafka-process_cpu-cpu", "java-kafka-cpu.pb.gz", "cpu", 1, true, 1, "nanoseconds"},
-	{"merge-java-kafka-memory-alloc_in_new_tlab_bytes", "java-kafka-alloc.pb.gz", "alloc_in_new_tlab_bytes", 1, true, 1, "bytes"},
-	{"merge-node-app-wall-samples", "nodejs-wall.pb.gz", "samples", 1, true, 1, "count"},
-	{"merge-node-app-wall-wall", "nodejs-wall.pb.gz", "wall", 1, true, 1, "microseconds"},
-	{"merge-node-app-memory-inuse_space", "nodejs-heap.pb.gz", "inuse_space", 1, true, 1, "bytes"},
-	{"merge-node-app-memory-inuse_objects", "nodejs-heap.pb.gz", "inuse_objects", 1, true, 1, "count"},
-	{"merge-python-app-process_cpu-samples", "python-pyspy.pb", "samples", 1, true, 1, "count"},
-	{"merge-bad-noaddr-process_cpu-cpu", "bad-no-addr-no-line.pb.gz", "cpu", 1, false, 2, "nanoseconds"},
-	{"merge-go-cpu-maxnodes-16", "go-cpu-labels.pb.gz", "cpu", 2, false, 1, "nanoseconds"},
+// ownPprofCases are the answers a real server gave for the project's own
+// workload profiles (testdata/profiles), each file uploaded once per region.
+var ownPprofCases = []pprofCase{
+	{"merge-embers-workload-process_cpu-cpu", "workload-cpu.pb.gz", "cpu", 2, true, 1, "nanoseconds"},
+	{"merge-embers-workload-process_cpu-samples", "workload-cpu.pb.gz", "samples", 2, true, 1, "count"},
+	{"merge-embers-workload-region-eu", "workload-cpu.pb.gz", "cpu", 1, true, 1, "nanoseconds"},
+	{"merge-embers-workload-maxnodes-16", "workload-cpu.pb.gz", "cpu", 2, true, 1, "nanoseconds"},
+	{"merge-embers-workload-default-maxnodes", "workload-cpu.pb.gz", "cpu", 2, true, 1, "nanoseconds"},
+	{"merge-embers-workload-memory-inuse_space", "workload-heap.pb.gz", "inuse_space", 2, true, 1, "bytes"},
+	{"merge-embers-workload-memory-inuse_objects", "workload-heap.pb.gz", "inuse_objects", 2, true, 1, "count"},
+	{"merge-embers-workload-memory-alloc_space", "workload-heap.pb.gz", "alloc_space", 2, true, 1, "bytes"},
+	{"merge-embers-workload-memory-alloc_objects", "workload-heap.pb.gz", "alloc_objects", 2, true, 1, "count"},
 }
 
 // TestFlameGraphMatchesPprof is the check that does not trust our encoder:
-// the stacks in the real pprof files, summed by the pprof library, must come
-// out of the converted frame with the same self per stack and the same total.
+// the stacks in the project's pprof files, summed by the pprof library, must
+// come out of the converted real answer with the same self per stack and the
+// same total.
 func TestFlameGraphMatchesPprof(t *testing.T) {
-	for _, tc := range pprofCases {
+	checkMatchesPprof(t, ownPprofCases, replay.Dir(t), func(file string) string { return ownProfile(t, file) })
+}
+
+func checkMatchesPprof(t *testing.T, cases []pprofCase, recordedDir string, profilePath func(file string) string) {
+	for _, tc := range cases {
 		t.Run(tc.recorded, func(t *testing.T) {
-			frame, err := FlameGraph(loadMerge(t, tc.recorded), tc.sampleUnit)
+			frame, err := FlameGraph(loadMergeFrom(t, recordedDir, tc.recorded), tc.sampleUnit)
 			if err != nil {
 				t.Fatal(err)
 			}
 			rows := readFlameRows(t, frame)
-			want, pprofTotal := pprofStacks(t, tc.file, tc.sampleType)
+			want, pprofTotal := pprofStacks(t, profilePath(tc.file), tc.sampleType)
 			wantTotal := pprofTotal * tc.uploads / tc.totalShare
 			if rows.value[0] != wantTotal {
 				t.Errorf("root total = %d, the pprof file sums to %d", rows.value[0], wantTotal)
@@ -100,9 +101,13 @@ func lastFrames(path string) string {
 // TestEveryRecordedMergeConverts: every real answer becomes a valid nested set
 // whose root carries the server's total and whose selves add up to it.
 func TestEveryRecordedMergeConverts(t *testing.T) {
-	for _, name := range recordedMergeCases(t) {
+	checkEveryMergeConverts(t, replay.Dir(t))
+}
+
+func checkEveryMergeConverts(t *testing.T, recordedDir string) {
+	for _, name := range recordedMergeCases(t, recordedDir) {
 		t.Run(name, func(t *testing.T) {
-			fg := loadMerge(t, name)
+			fg := loadMergeFrom(t, recordedDir, name)
 			frame, err := FlameGraph(fg, "nanoseconds")
 			if err != nil {
 				t.Fatal(err)

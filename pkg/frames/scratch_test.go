@@ -11,7 +11,7 @@ import (
 // Columns are built in pooled scratch slices: a frame already handed out must
 // never change when later conversions reuse them, alone or concurrently.
 func TestFramesDoNotShareScratchColumns(t *testing.T) {
-	cpu, heap := loadMerge(t, "merge-go-cpu-process_cpu-cpu"), loadMerge(t, "merge-go-heap-memory-inuse_space")
+	cpu, heap := loadMerge(t, "merge-embers-workload-process_cpu-cpu"), loadMerge(t, "merge-embers-workload-memory-inuse_space")
 	first, err := FlameGraph(cpu, "nanoseconds")
 	if err != nil {
 		t.Fatal(err)

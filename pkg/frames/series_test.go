@@ -52,7 +52,7 @@ func TestSeriesValues(t *testing.T) {
 // named after its labels, typed so alert rules can reduce it.
 func TestSeriesFromRecordedAnswer(t *testing.T) {
 	var resp querierv1.SelectSeriesResponse
-	replay.LoadInto(t, "series-go-cpu-by-region", &resp)
+	replay.LoadInto(t, "series-embers-workload-by-region", &resp)
 	frames := Series(resp.Series, "cpu", RuleFor("cpu", "nanoseconds"), 15)
 	if len(frames) != 2 {
 		t.Fatalf("%d frames, want one per region", len(frames))
@@ -60,7 +60,7 @@ func TestSeriesFromRecordedAnswer(t *testing.T) {
 	for i, want := range []struct {
 		name, region string
 		at           int64
-	}{{`{region="eu-west"}`, "eu-west", 1795587020352}, {`{region="us-east"}`, "us-east", 1795587035352}} {
+	}{{`{region="eu-west"}`, "eu-west", 1796147055000}, {`{region="us-east"}`, "us-east", 1796147085000}} {
 		f := frames[i]
 		if f.Name != want.name {
 			t.Errorf("frame %d name %q, want %q", i, f.Name, want.name)
@@ -74,8 +74,8 @@ func TestSeriesFromRecordedAnswer(t *testing.T) {
 		if got := f.Fields[0].At(0).(time.Time); !got.Equal(time.UnixMilli(want.at)) {
 			t.Errorf("frame %d time %v, want %v", i, got, time.UnixMilli(want.at))
 		}
-		if got := f.Fields[1].At(0).(float64); math.Abs(got-0.582) > 1e-9 {
-			t.Errorf("frame %d value %v cores, want 0.582 (8.73e9 ns / 15 s)", i, got)
+		if got := f.Fields[1].At(0).(float64); math.Abs(got-3.13/15) > 1e-9 {
+			t.Errorf("frame %d value %v cores, want 0.2087 (3.13e9 ns / 15 s)", i, got)
 		}
 		if kind := f.TimeSeriesSchema().Type; kind != data.TimeSeriesTypeLong && kind != data.TimeSeriesTypeWide {
 			t.Errorf("frame %d is not a time series to Grafana (%v)", i, kind)

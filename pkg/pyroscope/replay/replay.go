@@ -1,6 +1,5 @@
-// Package replay serves answers recorded from a real Pyroscope server (the
-// shared testdata) over HTTP, in the Connect protocol the client speaks. It is
-// for tests only.
+// Package replay serves answers recorded from a real Pyroscope server over
+// HTTP, in the Connect protocol the client speaks. It is for tests only.
 package replay
 
 import (
@@ -33,17 +32,24 @@ type Case struct {
 	Response       json.RawMessage   `json:"response"`
 }
 
-// Dir is the recorded answers' folder: ../shared/testdata/recorded beside the
-// repository.
+// Dir is the folder of the answers recorded for the project's own data
+// (testdata/recorded in the repository).
 func Dir(tb testing.TB) string {
 	tb.Helper()
-	return testpaths.Shared(tb, "recorded")
+	return testpaths.Recorded(tb)
 }
 
-// Load reads one recorded case by name.
+// Load reads one recorded case by name from Dir.
 func Load(tb testing.TB, name string) Case {
 	tb.Helper()
-	b, err := os.ReadFile(filepath.Join(Dir(tb), name+".json"))
+	return LoadFrom(tb, Dir(tb), name)
+}
+
+// LoadFrom reads one recorded case by name from a folder of recorded cases
+// (the conformance tier reads the third-party recordings this way).
+func LoadFrom(tb testing.TB, dir, name string) Case {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, name+".json"))
 	if err != nil {
 		tb.Fatalf("recorded case %s: %v", name, err)
 	}
@@ -54,10 +60,16 @@ func Load(tb testing.TB, name string) Case {
 	return c
 }
 
-// LoadInto reads one recorded case and decodes its answer into `into`.
+// LoadInto reads one recorded case from Dir and decodes its answer into `into`.
 func LoadInto(tb testing.TB, name string, into proto.Message) Case {
 	tb.Helper()
-	c := Load(tb, name)
+	return LoadFromInto(tb, Dir(tb), name, into)
+}
+
+// LoadFromInto is LoadInto from another folder of recorded cases.
+func LoadFromInto(tb testing.TB, dir, name string, into proto.Message) Case {
+	tb.Helper()
+	c := LoadFrom(tb, dir, name)
 	if err := protojson.Unmarshal(c.Response, into); err != nil {
 		tb.Fatalf("recorded case %s: response: %v", name, err)
 	}
