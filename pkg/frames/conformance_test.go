@@ -11,10 +11,10 @@ import (
 // thirdPartyPprofCases tie the third-party recordings (outside the
 // repository) to the pprof files they were made from.
 var thirdPartyPprofCases = []pprofCase{
-	{"merge-embers-workload-process_cpu-cpu", "go-cpu-labels.pb.gz", "cpu", 2, true, 1, "nanoseconds"},
+	{"merge-go-cpu-process_cpu-cpu", "go-cpu-labels.pb.gz", "cpu", 2, true, 1, "nanoseconds"},
 	{"merge-go-cpu-process_cpu-samples", "go-cpu-labels.pb.gz", "samples", 2, true, 1, "count"},
 	{"merge-go-cpu-region-eu", "go-cpu-labels.pb.gz", "cpu", 1, true, 1, "nanoseconds"},
-	{"merge-embers-workload-memory-inuse_space", "go-heap.pb.gz", "inuse_space", 1, true, 1, "bytes"},
+	{"merge-go-heap-memory-inuse_space", "go-heap.pb.gz", "inuse_space", 1, true, 1, "bytes"},
 	{"merge-go-heap-memory-inuse_objects", "go-heap.pb.gz", "inuse_objects", 1, true, 1, "count"},
 	{"merge-go-heap-memory-alloc_space", "go-heap.pb.gz", "alloc_space", 1, false, 1, "bytes"},
 	{"merge-go-heap-memory-alloc_objects", "go-heap.pb.gz", "alloc_objects", 1, false, 1, "count"},
@@ -22,12 +22,12 @@ var thirdPartyPprofCases = []pprofCase{
 	{"merge-java-kafka-process_cpu-cpu", "java-kafka-cpu.pb.gz", "cpu", 1, true, 1, "nanoseconds"},
 	{"merge-java-kafka-memory-alloc_in_new_tlab_bytes", "java-kafka-alloc.pb.gz", "alloc_in_new_tlab_bytes", 1, true, 1, "bytes"},
 	{"merge-node-app-wall-samples", "nodejs-wall.pb.gz", "samples", 1, true, 1, "count"},
-	{"merge-embers-demo-memory-alloc_space", "nodejs-wall.pb.gz", "wall", 1, true, 1, "microseconds"},
+	{"merge-node-app-wall-wall", "nodejs-wall.pb.gz", "wall", 1, true, 1, "microseconds"},
 	{"merge-node-app-memory-inuse_space", "nodejs-heap.pb.gz", "inuse_space", 1, true, 1, "bytes"},
 	{"merge-node-app-memory-inuse_objects", "nodejs-heap.pb.gz", "inuse_objects", 1, true, 1, "count"},
-	{"merge-embers-demo-goroutines-goroutine", "python-pyspy.pb", "samples", 1, true, 1, "count"},
+	{"merge-python-app-process_cpu-samples", "python-pyspy.pb", "samples", 1, true, 1, "count"},
 	{"merge-bad-noaddr-process_cpu-cpu", "bad-no-addr-no-line.pb.gz", "cpu", 1, false, 2, "nanoseconds"},
-	{"merge-embers-demo-maxnodes-16", "go-cpu-labels.pb.gz", "cpu", 2, false, 1, "nanoseconds"},
+	{"merge-go-cpu-maxnodes-16", "go-cpu-labels.pb.gz", "cpu", 2, false, 1, "nanoseconds"},
 }
 
 // Other projects' profiles (Go, Java, Node, Python, broken ones) as a real

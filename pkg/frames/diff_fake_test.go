@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"context"
 	"net/http"
-	"testing"
 	"regexp"
+	"testing"
 	"time"
 
 	"connectrpc.com/connect"

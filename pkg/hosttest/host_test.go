@@ -129,7 +129,7 @@ func TestHostCheckHealth(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Status != pluginv2.CheckHealthResponse_OK || res.Message != "Found 12 profile types in the last hour" {
+	if res.Status != pluginv2.CheckHealthResponse_OK || res.Message != "Found 11 profile types in the last hour" {
 		t.Errorf("health = %v %q", res.Status, res.Message)
 	}
 
@@ -148,7 +148,7 @@ func TestHostCheckHealth(t *testing.T) {
 
 func TestHostCallResource(t *testing.T) {
 	h := startPlugin(t)
-	srv := replay.Serve(t, replay.Load(t, "label-names-go-cpu"))
+	srv := replay.Serve(t, replay.Load(t, "label-names-embers-workload"))
 	call := func(path string) *pluginv2.CallResourceResponse {
 		p, _, _ := strings.Cut(path, "?")
 		stream, err := h.resource.CallResource(context.Background(), &pluginv2.CallResourceRequest{
@@ -164,8 +164,8 @@ func TestHostCallResource(t *testing.T) {
 		}
 		return res
 	}
-	res := call(`labelNames?from=1795586405352&to=1795587210782&selector={service_name="go-cpu"}`)
-	if res.Code != 200 || string(res.Body) != `["env","foo","function","region","service_name"]`+"\n" {
+	res := call(`labelNames?from=1795586405352&to=1795587210782&selector={service_name="embers-workload"}`)
+	if res.Code != 200 || string(res.Body) != `["env","region","service_name"]`+"\n" {
 		t.Errorf("labelNames = %d %s", res.Code, res.Body)
 	}
 	res = call(`labelValues?from=1795586405352&to=1795587210782`)
@@ -177,9 +177,9 @@ func TestHostCallResource(t *testing.T) {
 func TestHostQueryData(t *testing.T) {
 	h := startPlugin(t)
 	fake := pyroscopetest.New(t, pyroscopetest.WithTenant("team-a"))
-	profilePath := filepath.Join(replay.Dir(t), "..", "profiles", "go-cpu-labels.pb.gz")
+	profilePath := testpaths.Repo(t, "testdata", "profiles", "workload-cpu.pb.gz")
 	for _, region := range []string{"eu-west", "us-east"} {
-		if err := fake.IngestFile(profilePath, map[string]string{"service_name": "go-cpu", "region": region}); err != nil {
+		if err := fake.IngestFile(profilePath, map[string]string{"service_name": "workload", "region": region}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -191,7 +191,7 @@ func TestHostQueryData(t *testing.T) {
 	req := &backend.QueryDataRequest{
 		PluginContext: pluginContext(fake.URL, `{"timeout":5,"tenantId":"team-a"}`),
 		Queries: []backend.DataQuery{
-			q("A", `{"queryType":"both","profileTypeId":"process_cpu:cpu:nanoseconds:cpu:nanoseconds","labelSelector":"{service_name=\"go-cpu\"}","groupBy":["region"]}`),
+			q("A", `{"queryType":"both","profileTypeId":"process_cpu:cpu:nanoseconds:cpu:nanoseconds","labelSelector":"{service_name=\"workload\"}","groupBy":["region"]}`),
 			q("B", `{"queryType":"profile","profileTypeId":"nonsense"}`),
 		},
 	}
@@ -217,9 +217,9 @@ func TestHostQueryData(t *testing.T) {
 			series++
 		}
 	}
-	// go-cpu-labels holds 8.73 s of CPU; it was uploaded twice.
-	if root != 2*8730000000 || series != 2 {
-		t.Errorf("root total %d (want 17460000000 ns), %d series (want 2 regions)", root, series)
+	// The workload's CPU profile holds 3.13 s of CPU; it was uploaded twice.
+	if root != 2*3130000000 || series != 2 {
+		t.Errorf("root total %d (want 6260000000 ns), %d series (want 2 regions)", root, series)
 	}
 	if b := resp.Responses["B"]; b.Error == nil || !strings.Contains(b.Error.Error(), "must look like name:sample_type") {
 		t.Errorf("B: %v", b.Error)

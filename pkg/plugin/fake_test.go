@@ -2,7 +2,6 @@ package plugin
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,13 +10,13 @@ import (
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 
-	"github.com/embers/embers/pkg/pyroscope/replay"
+	"github.com/embers/embers/internal/testpaths"
 	"github.com/embers/embers/pkg/pyroscopetest"
 )
 
-// profilePath is a real pprof file of the shared test data.
+// profilePath is one of the project's own pprof files (testdata/profiles).
 func profilePath(t *testing.T, name string) string {
-	return filepath.Join(replay.Dir(t), "..", "profiles", name)
+	return testpaths.Repo(t, "testdata", "profiles", name)
 }
 
 // pprofTotal sums one sample type straight from the pprof file, without our
@@ -67,19 +66,19 @@ func lastHalfHour() backend.TimeRange {
 func TestQueriesOnRealProfilesThroughTheFake(t *testing.T) {
 	fake := pyroscopetest.New(t)
 	now := time.Now()
-	ingest(t, fake, "go-cpu-labels.pb.gz", now.Add(-2*time.Minute), map[string]string{"service_name": "go-cpu", "region": "eu-west"})
-	ingest(t, fake, "go-cpu-labels.pb.gz", now.Add(-time.Minute), map[string]string{"service_name": "go-cpu", "region": "us-east"})
-	ingest(t, fake, "go-cpu-labels.pb.gz", now.Add(-time.Hour-time.Minute), map[string]string{"service_name": "go-cpu", "region": "eu-west"})
-	want := pprofTotal(t, "go-cpu-labels.pb.gz", "cpu")
+	ingest(t, fake, "workload-cpu.pb.gz", now.Add(-2*time.Minute), map[string]string{"service_name": "workload", "region": "eu-west"})
+	ingest(t, fake, "workload-cpu.pb.gz", now.Add(-time.Minute), map[string]string{"service_name": "workload", "region": "us-east"})
+	ingest(t, fake, "workload-cpu.pb.gz", now.Add(-time.Hour-time.Minute), map[string]string{"service_name": "workload", "region": "eu-west"})
+	want := pprofTotal(t, "workload-cpu.pb.gz", "cpu")
 	d := newDS(t, fake.URL, `{}`, nil)
 	tr := lastHalfHour()
-	sel := `{service_name="go-cpu"}`
+	sel := `{service_name="workload"}`
 	resp := runQueries(t, d, nil,
 		dataQuery("profile", tr, queryJSON("profile", cpuType, sel, "")),
-		dataQuery("eu", tr, queryJSON("profile", cpuType, `{service_name="go-cpu", region="eu-west"}`, "")),
+		dataQuery("eu", tr, queryJSON("profile", cpuType, `{service_name="workload", region="eu-west"}`, "")),
 		dataQuery("metrics", tr, queryJSON("metrics", cpuType, sel, `"groupBy":["region"]`)),
 		dataQuery("both", tr, queryJSON("both", cpuType, sel, "")),
-		dataQuery("diff", tr, queryJSON("diff", cpuType, `{service_name="go-cpu", region="eu-west"}`, `"right":{"labelSelector":"{service_name=\"go-cpu\", region=\"eu-west\"}","timeShift":"1h"}`)),
+		dataQuery("diff", tr, queryJSON("diff", cpuType, `{service_name="workload", region="eu-west"}`, `"right":{"labelSelector":"{service_name=\"workload\", region=\"eu-west\"}","timeShift":"1h"}`)),
 	)
 	for ref, r := range resp.Responses {
 		if r.Error != nil {
@@ -106,7 +105,7 @@ func TestQueriesOnRealProfilesThroughTheFake(t *testing.T) {
 
 func TestFakeServerLimitsReachTheUser(t *testing.T) {
 	tr := lastHalfHour()
-	sel := `{service_name="go-cpu"}`
+	sel := `{service_name="workload"}`
 	cases := []struct {
 		name     string
 		opts     []pyroscopetest.Option
@@ -128,7 +127,7 @@ func TestFakeServerLimitsReachTheUser(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			fake := pyroscopetest.New(t, c.opts...)
-			ingest(t, fake, "go-cpu-labels.pb.gz", time.Now().Add(-time.Minute), map[string]string{"service_name": "go-cpu"})
+			ingest(t, fake, "workload-cpu.pb.gz", time.Now().Add(-time.Minute), map[string]string{"service_name": "workload"})
 			d := newDS(t, fake.URL, c.settings, nil)
 			r := runQueries(t, d, nil, c.query).Responses["A"]
 			if r.Error == nil || !strings.Contains(r.Error.Error(), c.want) {
@@ -140,9 +139,9 @@ func TestFakeServerLimitsReachTheUser(t *testing.T) {
 
 func TestTenantSentToTheFake(t *testing.T) {
 	fake := pyroscopetest.New(t, pyroscopetest.WithTenant("team-a"))
-	ingest(t, fake, "go-cpu-labels.pb.gz", time.Now().Add(-time.Minute), map[string]string{"service_name": "go-cpu"})
+	ingest(t, fake, "workload-cpu.pb.gz", time.Now().Add(-time.Minute), map[string]string{"service_name": "workload"})
 	d := newDS(t, fake.URL, `{"tenantId":"team-a"}`, nil)
-	r := runQueries(t, d, nil, dataQuery("A", lastHalfHour(), queryJSON("profile", cpuType, `{service_name="go-cpu"}`, ""))).Responses["A"]
+	r := runQueries(t, d, nil, dataQuery("A", lastHalfHour(), queryJSON("profile", cpuType, `{service_name="workload"}`, ""))).Responses["A"]
 	if r.Error != nil {
 		t.Fatal(r.Error)
 	}

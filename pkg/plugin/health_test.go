@@ -18,7 +18,7 @@ func TestCheckHealth(t *testing.T) {
 		status   backend.HealthStatus
 		want     string
 	}{
-		{"profiles found", replay.Serve(t, replay.Load(t, "profile-types")).URL, `{}`, backend.HealthStatusOk, "Found 12 profile types"},
+		{"profiles found", replay.Serve(t, replay.Load(t, "profile-types")).URL, `{}`, backend.HealthStatusOk, "Found 11 profile types"},
 		{"connected but empty", replay.Serve(t, replay.Load(t, "tenant-given")).URL, `{"tenantId":"team-a"}`, backend.HealthStatusOk, "Connected to Pyroscope, but no profiles yet"},
 		{"tenant missing", replay.Serve(t, replay.Load(t, "tenant-missing")).URL, `{}`, backend.HealthStatusError, "set the tenant ID"},
 		{"auth rejected", fixedServer(t, 403, "text/html", "<h1>Forbidden</h1>", 0), `{}`, backend.HealthStatusError, "rejected the credentials (HTTP 403)"},

@@ -47,6 +47,12 @@ func recordedRange(t *testing.T, rc replay.Case) backend.TimeRange {
 	return backend.TimeRange{From: time.UnixMilli(start), To: time.UnixMilli(end)}
 }
 
+// emptySeries is the real server's answer to a SelectSeries that matches
+// nothing: `{}`, since JSON omits empty fields.
+func emptySeries() replay.Case {
+	return replay.Case{Name: "series-empty", Method: "/querier.v1.QuerierService/SelectSeries", Status: 200, Response: json.RawMessage(`{}`)}
+}
+
 func dataQuery(refID string, tr backend.TimeRange, js string) backend.DataQuery {
 	return backend.DataQuery{RefID: refID, TimeRange: tr, Interval: 15 * time.Second, MaxDataPoints: 1000, JSON: json.RawMessage(js)}
 }

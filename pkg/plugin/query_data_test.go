@@ -15,52 +15,52 @@ import (
 )
 
 func TestProfileQueryReturnsTheFlameGraph(t *testing.T) {
-	rc := replay.Load(t, "merge-go-cpu-process_cpu-cpu")
+	rc := replay.Load(t, "merge-embers-workload-process_cpu-cpu")
 	srv := replay.Serve(t, rc)
 	d := newDS(t, srv.URL, `{}`, nil)
-	resp := runQueries(t, d, nil, dataQuery("A", recordedRange(t, rc), queryJSON("profile", cpuType, `{service_name="go-cpu"}`, "")))
+	resp := runQueries(t, d, nil, dataQuery("A", recordedRange(t, rc), queryJSON("profile", cpuType, `{service_name="embers-workload"}`, "")))
 	res := resp.Responses["A"]
 	if res.Error != nil {
 		t.Fatalf("error: %v", res.Error)
 	}
 	fg := frameByName(t, res.Frames, "flamegraph")
-	if got := int64At(t, fg, "value", 0); got != 17460000000 {
-		t.Errorf("root total = %d ns, want 17460000000 (17.46 s of CPU)", got)
+	if got := int64At(t, fg, "value", 0); got != 6260000000 {
+		t.Errorf("root total = %d ns, want 6260000000 (6.26 s of CPU)", got)
 	}
-	if got := fg.Meta.ExecutedQueryString; got != `profile `+cpuType+` {service_name="go-cpu"} maxNodes=16384` {
+	if got := fg.Meta.ExecutedQueryString; got != `profile `+cpuType+` {service_name="embers-workload"} maxNodes=16384` {
 		t.Errorf("executedQueryString = %q", got)
 	}
 	req := sent(t, srv, "SelectMergeStacktraces", 0, &querierv1.SelectMergeStacktracesRequest{})
-	if req.GetMaxNodes() != 16384 || req.LabelSelector != `{service_name="go-cpu"}` || req.Start != recordedRange(t, rc).From.UnixMilli() {
+	if req.GetMaxNodes() != 16384 || req.LabelSelector != `{service_name="embers-workload"}` || req.Start != recordedRange(t, rc).From.UnixMilli() {
 		t.Errorf("sent %v", req)
 	}
 }
 
 func TestMaxNodesIsAlwaysBoundedWhenSent(t *testing.T) {
-	rc := replay.Load(t, "merge-go-cpu-maxnodes-16")
+	rc := replay.Load(t, "merge-embers-workload-maxnodes-16")
 	srv := replay.Serve(t, rc)
 	tr := recordedRange(t, rc)
 	d := newDS(t, srv.URL, `{"maxNodes":100}`, nil)
-	runQueries(t, d, nil, dataQuery("A", tr, queryJSON("profile", cpuType, `{service_name="go-cpu"}`, "")))
-	runQueries(t, d, nil, dataQuery("B", tr, queryJSON("profile", cpuType, `{service_name="go-cpu"}`, `"maxNodes":16`)))
+	runQueries(t, d, nil, dataQuery("A", tr, queryJSON("profile", cpuType, `{service_name="embers-workload"}`, "")))
+	runQueries(t, d, nil, dataQuery("B", tr, queryJSON("profile", cpuType, `{service_name="embers-workload"}`, `"maxNodes":16`)))
 	if got := sent(t, srv, "SelectMergeStacktraces", 0, &querierv1.SelectMergeStacktracesRequest{}).GetMaxNodes(); got != 100 {
 		t.Errorf("with no query value, sent maxNodes %d, want the settings' 100", got)
 	}
 	if got := sent(t, srv, "SelectMergeStacktraces", 1, &querierv1.SelectMergeStacktracesRequest{}).GetMaxNodes(); got != 16 {
 		t.Errorf("sent maxNodes %d, want the query's 16", got)
 	}
-	runQueries(t, d, nil, dataQuery("C", tr, queryJSON("profile", cpuType, `{service_name="go-cpu"}`, `"maxNodes":5000000`)))
+	runQueries(t, d, nil, dataQuery("C", tr, queryJSON("profile", cpuType, `{service_name="embers-workload"}`, `"maxNodes":5000000`)))
 	if got := sent(t, srv, "SelectMergeStacktraces", 2, &querierv1.SelectMergeStacktracesRequest{}).GetMaxNodes(); got != 1048576 {
 		t.Errorf("sent maxNodes %d for 5,000,000, want the cap 1048576", got)
 	}
 }
 
 func TestMetricsQueryReturnsRatesPerRegion(t *testing.T) {
-	rc := replay.Load(t, "series-go-cpu-by-region")
+	rc := replay.Load(t, "series-embers-workload-by-region")
 	srv := replay.Serve(t, rc)
 	d := newDS(t, srv.URL, `{}`, nil)
 	tr := recordedRange(t, rc)
-	resp := runQueries(t, d, nil, dataQuery("A", tr, queryJSON("metrics", cpuType, `{service_name="go-cpu"}`, `"groupBy":["region"]`)))
+	resp := runQueries(t, d, nil, dataQuery("A", tr, queryJSON("metrics", cpuType, `{service_name="embers-workload"}`, `"groupBy":["region"]`)))
 	res := resp.Responses["A"]
 	if res.Error != nil {
 		t.Fatalf("error: %v", res.Error)
@@ -72,9 +72,9 @@ func TestMetricsQueryReturnsRatesPerRegion(t *testing.T) {
 	if req.Step != 15 || len(req.GroupBy) != 1 || req.GroupBy[0] != "region" {
 		t.Errorf("sent step %v groupBy %v, want 15 s by region", req.Step, req.GroupBy)
 	}
-	// 8.73 s of CPU in a 15 s step is 0.582 cores.
-	if v := firstValue(t, res.Frames[0]); math.Abs(v-0.582) > 1e-9 {
-		t.Errorf("first point = %v, want 0.582 cores", v)
+	// 3.13 s of CPU in a 15 s step is 0.2087 cores.
+	if v := firstValue(t, res.Frames[0]); math.Abs(v-3.13/15) > 1e-9 {
+		t.Errorf("first point = %v, want 0.2087 cores", v)
 	}
 	if got := res.Frames[0].Meta.ExecutedQueryString; !strings.Contains(got, "metrics "+cpuType) || !strings.Contains(got, "step=15s") || !strings.Contains(got, "groupBy=region") {
 		t.Errorf("executedQueryString = %q", got)
@@ -99,10 +99,10 @@ func firstValue(t *testing.T, f *data.Frame) float64 {
 }
 
 func TestBothQueryReturnsSeriesAndFlameGraph(t *testing.T) {
-	merge := replay.Load(t, "merge-go-cpu-process_cpu-cpu")
-	srv := replay.Serve(t, merge, replay.Load(t, "series-go-cpu-limit-1"))
+	merge := replay.Load(t, "merge-embers-workload-process_cpu-cpu")
+	srv := replay.Serve(t, merge, replay.Load(t, "series-embers-workload-limit-1"))
 	d := newDS(t, srv.URL, `{}`, nil)
-	resp := runQueries(t, d, nil, dataQuery("A", recordedRange(t, merge), queryJSON("both", cpuType, `{service_name="go-cpu"}`, `"limit":1,"groupBy":["region"]`)))
+	resp := runQueries(t, d, nil, dataQuery("A", recordedRange(t, merge), queryJSON("both", cpuType, `{service_name="embers-workload"}`, `"limit":1,"groupBy":["region"]`)))
 	res := resp.Responses["A"]
 	if res.Error != nil {
 		t.Fatalf("error: %v", res.Error)
@@ -117,38 +117,37 @@ func TestBothQueryReturnsSeriesAndFlameGraph(t *testing.T) {
 }
 
 func TestDiffQueryShiftsTheRightWindow(t *testing.T) {
-	rc := replay.Load(t, "diff-go-heap-vs-large")
+	rc := replay.Load(t, "diff-embers-demo-time-shift")
 	srv := replay.Serve(t, rc)
 	d := newDS(t, srv.URL, `{}`, nil)
 	tr := recordedRange(t, rc)
-	heap := "memory:inuse_space:bytes:space:bytes"
-	resp := runQueries(t, d, nil, dataQuery("A", tr, queryJSON("diff", heap, `{service_name="go-heap"}`, `"right":{"labelSelector":"{service_name=\"go-heap-large\"}","timeShift":"1h"}`)))
+	resp := runQueries(t, d, nil, dataQuery("A", tr, queryJSON("diff", cpuType, `{service_name="embers-demo"}`, `"right":{"labelSelector":"{service_name=\"embers-demo\", region=\"eu-north\"}","timeShift":"3m"}`)))
 	res := resp.Responses["A"]
 	if res.Error != nil {
 		t.Fatalf("error: %v", res.Error)
 	}
 	fg := frameByName(t, res.Frames, "flamegraph")
-	if left, right := int64At(t, fg, "value", 0), int64At(t, fg, "valueRight", 0); left != 1602645059 || right != 323743891097728 {
-		t.Errorf("root left/right = %d/%d, want the server's leftTicks/rightTicks", left, right)
+	if left, right := int64At(t, fg, "value", 0), int64At(t, fg, "valueRight", 0); left != 96830000000 || right != 96740000000 {
+		t.Errorf("root left/right = %d/%d, want the server's leftTicks/rightTicks 96830000000/96740000000", left, right)
 	}
 	req := sent(t, srv, "Diff", 0, &querierv1.DiffRequest{})
-	if req.Left.Start != tr.From.UnixMilli() || req.Right.Start != tr.From.Add(-time.Hour).UnixMilli() || req.Right.End != tr.To.Add(-time.Hour).UnixMilli() {
-		t.Errorf("left starts %d, right %d..%d: want the right window 1 h earlier", req.Left.Start, req.Right.Start, req.Right.End)
+	if req.Left.Start != tr.From.UnixMilli() || req.Right.Start != tr.From.Add(-3*time.Minute).UnixMilli() || req.Right.End != tr.To.Add(-3*time.Minute).UnixMilli() {
+		t.Errorf("left starts %d, right %d..%d: want the right window 3 min earlier", req.Left.Start, req.Right.Start, req.Right.End)
 	}
-	if got := fg.Meta.ExecutedQueryString; got != `diff `+heap+` {service_name="go-heap"} vs {service_name="go-heap-large"} shifted by 1h maxNodes=16384` {
+	if got := fg.Meta.ExecutedQueryString; got != `diff `+cpuType+` {service_name="embers-demo"} vs {service_name="embers-demo", region="eu-north"} shifted by 3m maxNodes=16384` {
 		t.Errorf("executedQueryString = %q", got)
 	}
-	if req.Right.LabelSelector != `{service_name="go-heap-large"}` {
+	if req.Right.LabelSelector != `{service_name="embers-demo", region="eu-north"}` {
 		t.Errorf("right selector = %q", req.Right.LabelSelector)
 	}
 }
 
 func TestOneBadQueryDoesNotTakeTheOthersDown(t *testing.T) {
-	rc := replay.Load(t, "merge-go-cpu-process_cpu-cpu")
+	rc := replay.Load(t, "merge-embers-workload-process_cpu-cpu")
 	srv := replay.Serve(t, rc)
 	d := newDS(t, srv.URL, `{}`, nil)
 	tr := recordedRange(t, rc)
-	good := queryJSON("profile", cpuType, `{service_name="go-cpu"}`, "")
+	good := queryJSON("profile", cpuType, `{service_name="embers-workload"}`, "")
 	resp := runQueries(t, d, nil,
 		dataQuery("A", tr, good),
 		dataQuery("B", tr, `{"queryType":"profile","profileTypeId":"cpu"}`),
@@ -169,14 +168,14 @@ func TestOneBadQueryDoesNotTakeTheOthersDown(t *testing.T) {
 }
 
 func TestAlertRulesNeedAMetricsQuery(t *testing.T) {
-	merge := replay.Load(t, "merge-go-cpu-process_cpu-cpu")
-	srv := replay.Serve(t, merge, replay.Load(t, "series-go-cpu-by-region"))
+	merge := replay.Load(t, "merge-embers-workload-process_cpu-cpu")
+	srv := replay.Serve(t, merge, replay.Load(t, "series-embers-workload-by-region"))
 	d := newDS(t, srv.URL, `{}`, nil)
 	tr := recordedRange(t, merge)
 	for _, headers := range []map[string]string{{"FromAlert": "true"}, {"http_X-Rule-Uid": "abc"}} {
 		resp := runQueries(t, d, headers,
-			dataQuery("A", tr, queryJSON("both", cpuType, `{service_name="go-cpu"}`, "")),
-			dataQuery("B", tr, queryJSON("metrics", cpuType, `{service_name="go-cpu"}`, "")))
+			dataQuery("A", tr, queryJSON("both", cpuType, `{service_name="embers-workload"}`, "")),
+			dataQuery("B", tr, queryJSON("metrics", cpuType, `{service_name="embers-workload"}`, "")))
 		if r := resp.Responses["A"]; r.Error == nil || !strings.Contains(r.Error.Error(), "alert rules need a metrics query") {
 			t.Errorf("%v: both query from an alert: %v", headers, r.Error)
 		}
@@ -184,14 +183,14 @@ func TestAlertRulesNeedAMetricsQuery(t *testing.T) {
 			t.Errorf("%v: metrics query from an alert: %v", headers, r.Error)
 		}
 	}
-	if r := runQueries(t, d, nil, dataQuery("A", tr, queryJSON("both", cpuType, `{service_name="go-cpu"}`, ""))).Responses["A"]; r.Error != nil {
+	if r := runQueries(t, d, nil, dataQuery("A", tr, queryJSON("both", cpuType, `{service_name="embers-workload"}`, ""))).Responses["A"]; r.Error != nil {
 		t.Errorf("a dashboard's both query failed: %v", r.Error)
 	}
 }
 
 func TestEmptyAnswersExplainThemselves(t *testing.T) {
 	rc := replay.Load(t, "merge-empty")
-	srv := replay.Serve(t, rc, replay.Load(t, "series-without-service"))
+	srv := replay.Serve(t, rc, emptySeries())
 	d := newDS(t, srv.URL, `{}`, nil)
 	tr := recordedRange(t, rc)
 	notice := func(fs data.Frames) string {
@@ -220,10 +219,10 @@ func TestEmptyAnswersExplainThemselves(t *testing.T) {
 
 func TestTenantAndBearerAreSentButNeverLogged(t *testing.T) {
 	logs := withCapturedLogs(t)
-	rc := replay.Load(t, "merge-go-cpu-process_cpu-cpu")
+	rc := replay.Load(t, "merge-embers-workload-process_cpu-cpu")
 	srv := replay.Serve(t, rc)
 	d := newDS(t, srv.URL, `{"tenantId":"team-a","authType":"bearer"}`, map[string]string{"bearerToken": "tok-s3cret-123"})
-	res := runQueries(t, d, nil, dataQuery("A", recordedRange(t, rc), queryJSON("profile", cpuType, `{service_name="go-cpu"}`, ""))).Responses["A"]
+	res := runQueries(t, d, nil, dataQuery("A", recordedRange(t, rc), queryJSON("profile", cpuType, `{service_name="embers-workload"}`, ""))).Responses["A"]
 	if res.Error != nil {
 		t.Fatal(res.Error)
 	}
@@ -246,21 +245,21 @@ func TestTenantAndBearerAreSentButNeverLogged(t *testing.T) {
 }
 
 func TestBothQueryKeepsTheFlameGraphWhenSeriesFail(t *testing.T) {
-	merge := replay.Load(t, "merge-go-cpu-process_cpu-cpu")
+	merge := replay.Load(t, "merge-embers-workload-process_cpu-cpu")
 	srv := replay.Serve(t, merge) // no SelectSeries: the server answers 404
 	d := newDS(t, srv.URL, `{}`, nil)
-	res := runQueries(t, d, nil, dataQuery("A", recordedRange(t, merge), queryJSON("both", cpuType, `{service_name="go-cpu"}`, ""))).Responses["A"]
+	res := runQueries(t, d, nil, dataQuery("A", recordedRange(t, merge), queryJSON("both", cpuType, `{service_name="embers-workload"}`, ""))).Responses["A"]
 	if res.Error == nil || !strings.Contains(res.Error.Error(), "does not look like a Pyroscope server") {
 		t.Errorf("error = %v", res.Error)
 	}
-	if fg := frameByName(t, res.Frames, "flamegraph"); int64At(t, fg, "value", 0) != 17460000000 {
+	if fg := frameByName(t, res.Frames, "flamegraph"); int64At(t, fg, "value", 0) != 6260000000 {
 		t.Error("the flame graph lost its total")
 	}
 }
 
 func TestEmptyAnswersSayItOnce(t *testing.T) {
 	rc := replay.Load(t, "merge-empty")
-	srv := replay.Serve(t, rc, replay.Load(t, "series-without-service"))
+	srv := replay.Serve(t, rc, emptySeries())
 	d := newDS(t, srv.URL, `{}`, nil)
 	tr := recordedRange(t, rc)
 	for _, qt := range []string{"profile", "metrics", "both"} {

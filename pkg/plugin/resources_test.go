@@ -44,8 +44,8 @@ func TestProfileTypesResource(t *testing.T) {
 	if err := json.Unmarshal(body, &types); err != nil {
 		t.Fatal(err)
 	}
-	if len(types) != 12 {
-		t.Errorf("got %d profile types, want the server's 12", len(types))
+	if len(types) != 11 {
+		t.Errorf("got %d profile types, want the server's 11", len(types))
 	}
 	var cpu *profileTypeInfo
 	for i := range types {
@@ -62,14 +62,14 @@ func TestProfileTypesResource(t *testing.T) {
 }
 
 func TestLabelNamesResourceHidesInternalLabels(t *testing.T) {
-	srv := replay.Serve(t, replay.Load(t, "label-names-go-cpu"))
+	srv := replay.Serve(t, replay.Load(t, "label-names-embers-workload"))
 	d := newDS(t, srv.URL, `{}`, nil)
-	status, body := callResource(t, d, "labelNames?from=1795586405352&to=1795587210782&profileTypeId="+cpuType+`&selector=%7Bservice_name%3D%22go-cpu%22%7D`)
-	if status != 200 || string(body) != `["env","foo","function","region","service_name"]`+"\n" {
+	status, body := callResource(t, d, "labelNames?from=1795586405352&to=1795587210782&profileTypeId="+cpuType+`&selector=%7Bservice_name%3D%22embers-workload%22%7D`)
+	if status != 200 || string(body) != `["env","region","service_name"]`+"\n" {
 		t.Errorf("status %d body %s", status, body)
 	}
 	req := sent(t, srv, "LabelNames", 0, &typesv1.LabelNamesRequest{})
-	if len(req.Matchers) != 1 || req.Matchers[0] != `{__profile_type__="`+cpuType+`", service_name="go-cpu"}` {
+	if len(req.Matchers) != 1 || req.Matchers[0] != `{__profile_type__="`+cpuType+`", service_name="embers-workload"}` {
 		t.Errorf("matchers sent = %q", req.Matchers)
 	}
 }
@@ -77,12 +77,12 @@ func TestLabelNamesResourceHidesInternalLabels(t *testing.T) {
 func TestLabelValuesResource(t *testing.T) {
 	srv := replay.Serve(t, replay.Load(t, "label-values-region"))
 	d := newDS(t, srv.URL, `{}`, nil)
-	status, body := callResource(t, d, `labelValues?label=region&from=1795586405352&to=1795587210782&selector={service_name="go-cpu"}`)
+	status, body := callResource(t, d, `labelValues?label=region&from=1795586405352&to=1795587210782&selector={service_name="embers-workload"}`)
 	if status != 200 || string(body) != `["eu-west","us-east"]`+"\n" {
 		t.Errorf("status %d body %s", status, body)
 	}
 	req := sent(t, srv, "LabelValues", 0, &typesv1.LabelValuesRequest{})
-	if req.Name != "region" || req.Matchers[0] != `{service_name="go-cpu"}` {
+	if req.Name != "region" || req.Matchers[0] != `{service_name="embers-workload"}` {
 		t.Errorf("sent %v", req)
 	}
 }

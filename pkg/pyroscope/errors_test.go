@@ -194,7 +194,7 @@ func TestBasicAuthAndCustomHeadersSent(t *testing.T) {
 		t.Fatal(err)
 	}
 	types, err := c.ProfileTypes(context.Background(), 1, 2)
-	if err != nil || len(types) != 12 {
+	if err != nil || len(types) != 11 {
 		t.Fatalf("got %d types, %v", len(types), err)
 	}
 	h := srv.Requests()[0].Header

@@ -9,9 +9,9 @@ import (
 	"testing"
 
 	"connectrpc.com/connect"
+	"github.com/google/pprof/profile"
 	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
 	"github.com/grafana/pyroscope/api/gen/proto/go/querier/v1/querierv1connect"
-	"github.com/google/pprof/profile"
 )
 
 // largeHeapProfile is a heap profile the size of a busy Go service's: 12k
