@@ -2,16 +2,24 @@
 #   make test   installs what the tests need and runs every tier (this is what CI runs)
 #   make build  builds the plugin package into dist/ (frontend + linux backends)
 #   make bench  runs the benchmarks (not part of `make test`)
+#   make test-conformance  the third-party tier (needs ../shared/testdata beside the repository)
 
 MAGE := go run github.com/magefile/mage@v1.15.0
 FUZZTIME ?= 10s
 # Our Go packages (./... would also walk Go files that npm packages ship in node_modules).
 GO_PKGS := ./pkg/... ./internal/...
+# The go test timeout only catches a hang: no test is held to a speed.
+GO_TEST := go test -count=1 -timeout 60m
+# Third-party profiles and a real server's answers for them. They never enter
+# the repository; the conformance tier reads them when they sit beside it.
+CONFORMANCE_DATA := ../shared/testdata
+CONFORMANCE_PKGS := ./pkg/frames ./pkg/plugin ./pkg/pyroscopetest
 
 .PHONY: test deps lint build build-frontend build-backend \
-	test-go test-fuzz test-js test-dist test-e2e test-demo bench
+	test-go test-fuzz test-js test-dist test-e2e test-demo bench \
+	test-conformance test-conformance-if-present
 
-test: deps lint test-go test-fuzz test-js build test-dist test-e2e test-demo
+test: deps lint test-go test-fuzz test-js build test-dist test-e2e test-demo test-conformance-if-present
 	@echo "All test tiers passed."
 
 ## deps: everything the tests need, from the package registries only.
@@ -26,6 +34,7 @@ lint:
 	npm run lint
 	@unformatted=$$(gofmt -l pkg internal testdata/workload demo); [ -z "$$unformatted" ] || { echo "gofmt would change: $$unformatted"; exit 1; }
 	go vet $(GO_PKGS)
+	go vet -tags conformance $(CONFORMANCE_PKGS)
 	cd demo && go vet ./...
 
 build: build-frontend build-backend
@@ -38,7 +47,7 @@ build-backend:
 
 ## Tier 1 and 2: Go unit tests, goldens, the recorded-answer checks and the host test.
 test-go:
-	go test -count=1 $(GO_PKGS)
+	$(GO_TEST) $(GO_PKGS)
 
 ## Tier 1: short fuzz runs of the converters and the query parser; a crash fails.
 test-fuzz:
@@ -59,7 +68,19 @@ test-e2e:
 	npm run e2e
 
 test-demo:
-	cd demo && go test -count=1 ./...
+	cd demo && $(GO_TEST) ./...
+
+## Conformance: the converter, the fake and the whole pipeline on other projects'
+## profiles (Go, Java, Node, Python, broken ones) and a real server's answers.
+test-conformance:
+	$(GO_TEST) -tags conformance -run Conformance $(CONFORMANCE_PKGS)
+
+test-conformance-if-present:
+	@if [ -d "$(CONFORMANCE_DATA)/profiles" ] && [ -d "$(CONFORMANCE_DATA)/recorded" ]; then \
+		$(MAKE) --no-print-directory test-conformance; \
+	else \
+		echo "Conformance tier not run: the third-party test data ($(CONFORMANCE_DATA)/profiles and recorded) is not beside the repository."; \
+	fi
 
 bench:
 	npm run bench

@@ -17,9 +17,16 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
+/** CHROMIUM (or the older CHROMIUM_PATH) points at a Chromium of your own; Debian's is the default. */
 export function chromiumPath() {
-  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  return process.env.CHROMIUM || process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 }
+
+/**
+ * Waits in the specs only guard against a hang: they are no speed limit, since
+ * a busy machine may take many times longer than a quiet one.
+ */
+export const HANG_TIMEOUT_MS = 5 * 60 * 1000;
 
 /**
  * Returns { context, page, close }. `page` collects uncaught page errors and console
@@ -29,7 +36,7 @@ export async function launch({ width = 1200, height = 800 } = {}) {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) {
     throw new Error(
-      `Chromium not found at ${executablePath}. Install Debian's chromium (apt-get install chromium, or run scripts/ensure-chromium.sh) or set CHROMIUM_PATH.`
+      `Chromium not found at ${executablePath}. Install Debian's chromium (apt-get install chromium, or run scripts/ensure-chromium.sh) or set CHROMIUM to a Chromium binary.`
     );
   }
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'embers-e2e-'));
@@ -40,6 +47,7 @@ export async function launch({ width = 1200, height = 800 } = {}) {
     viewport: { width, height },
     acceptDownloads: true,
   });
+  context.setDefaultTimeout(HANG_TIMEOUT_MS);
   const page = context.pages()[0] ?? (await context.newPage());
   page.errors = [];
   page.on('pageerror', (err) => page.errors.push(`page error: ${err.message}`));

@@ -2,7 +2,7 @@
 import { after, before } from 'node:test';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { launch } from './browser.mjs';
+import { HANG_TIMEOUT_MS, launch } from './browser.mjs';
 
 export function baseUrl() {
   const url = process.env.E2E_BASE_URL;
@@ -42,7 +42,7 @@ export async function openPage(page, name, params = {}, readySelector) {
   const query = new URLSearchParams(params).toString();
   await page.goto(`${baseUrl()}/${name}.html${query ? `?${query}` : ''}`);
   if (readySelector) {
-    await page.waitForSelector(`${readySelector}, [data-testid="harness-error"]`, { timeout: 30000 }).catch((err) => {
+    await page.waitForSelector(`${readySelector}, [data-testid="harness-error"]`, { timeout: HANG_TIMEOUT_MS }).catch((err) => {
       throw new Error(`${name} never showed ${readySelector}; page errors: ${page.errors.join(' | ') || 'none'}`, {
         cause: err,
       });

@@ -9,7 +9,7 @@ import type { EditorDataSource } from '../../src/datasource/components/editorDat
 import type { PyroscopeDataSource } from '../../src/datasource/datasource';
 import { profileTypesOf } from '../../src/datasource/testing/profileTypesOf';
 import type { EmbersQuery, ProfileTypeInfo } from '../../src/datasource/types';
-import recorded from '../../../shared/testdata/recorded/profile-types.json';
+import recorded from '../../testdata/recorded/profile-types.json';
 import { mount } from './lib/mount';
 
 const profileTypes: ProfileTypeInfo[] = profileTypesOf(recorded.response);

@@ -7,7 +7,12 @@
 //
 // Regenerate the committed files from the repository root with:
 //
-//	go run ./testdata/workload -out testdata/profiles
+//	go run -trimpath ./testdata/workload -out testdata/profiles
+//
+// The answers in testdata/recorded were recorded from a real server for the
+// committed files: after regenerating them, record those answers again.
+// `-trim-only` rewrites the committed files' paths and keeps their samples.
+// Either way the files name no folder of the machine that wrote them.
 package main
 
 import (
@@ -57,11 +62,26 @@ func allocLarge() { retained = append(retained, make([]byte, 1<<20)) }
 func main() {
 	out := flag.String("out", "testdata/profiles", "folder for the profiles")
 	seconds := flag.Duration("duration", 5*time.Second, "how long to profile the CPU")
+	trimOnly := flag.Bool("trim-only", false, "only rewrite the paths in the existing profiles")
 	flag.Parse()
-	if err := run(*out, *seconds); err != nil {
+	if err := generate(*out, *seconds, *trimOnly); err != nil {
 		fmt.Fprintln(os.Stderr, "workload:", err)
 		os.Exit(1)
 	}
+}
+
+func generate(out string, d time.Duration, trimOnly bool) error {
+	if !trimOnly {
+		if err := run(out, d); err != nil {
+			return err
+		}
+	}
+	for _, name := range []string{"workload-cpu.pb.gz", "workload-heap.pb.gz"} {
+		if err := trimPaths(filepath.Join(out, name)); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return nil
 }
 
 func run(out string, d time.Duration) error {

@@ -8,9 +8,6 @@ import { EmbersDataSourceOptions, EmbersSecureJsonData } from '../types';
 import { ConfigEditor } from './ConfigEditor';
 import { validateMaxNodes, validateMinStep, validateTimeout, validateUrl } from './configValidation';
 
-// userEvent drives Grafana's components step by step; on a busy 2-core CI box that takes seconds.
-jest.setTimeout(30000);
-
 beforeAll(installJsdomShims);
 
 type Settings = DataSourceSettings<EmbersDataSourceOptions, EmbersSecureJsonData>;
@@ -55,7 +52,7 @@ function setup(initial: Settings) {
     );
   }
   render(<Harness />);
-  return { onChange, current: () => latest, user: userEvent.setup() };
+  return { onChange, current: () => latest, user: userEvent.setup({ delay: null }) };
 }
 
 describe('ConfigEditor', () => {

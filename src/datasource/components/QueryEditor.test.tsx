@@ -10,9 +10,6 @@ import { validateTimeShift } from './DiffRow';
 import { QueryEditor } from './QueryEditor';
 import { MISSING_SERVICE_HINT } from './SelectorField';
 
-// userEvent drives Grafana's components step by step; on a busy 2-core CI box that takes seconds.
-jest.setTimeout(30000);
-
 beforeAll(installJsdomShims);
 
 const CPU = 'process_cpu:cpu:nanoseconds:cpu:nanoseconds';
@@ -42,7 +39,7 @@ async function setup(initial: Partial<EmbersQuery>, opts: { app?: CoreApp; answe
   await act(async () => {
     render(<Harness />);
   });
-  return { ds, onChange, onRunQuery, current: () => latest, user: userEvent.setup() };
+  return { ds, onChange, onRunQuery, current: () => latest, user: userEvent.setup({ delay: null }) };
 }
 
 const selectorInput = () => screen.getByRole('combobox', { name: 'Label selector' });

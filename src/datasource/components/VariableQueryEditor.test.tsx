@@ -7,9 +7,6 @@ import { stubDataSource } from '../testing/stubDataSource';
 import { EmbersVariableQuery } from '../types';
 import { VariableQueryEditor } from './VariableQueryEditor';
 
-// userEvent drives Grafana's components step by step; on a busy 2-core CI box that takes seconds.
-jest.setTimeout(30000);
-
 beforeAll(installJsdomShims);
 
 async function setup(initial: EmbersVariableQuery) {
@@ -32,7 +29,7 @@ async function setup(initial: EmbersVariableQuery) {
   await act(async () => {
     render(<Harness />);
   });
-  return { ds, current: () => latest, user: userEvent.setup() };
+  return { ds, current: () => latest, user: userEvent.setup({ delay: null }) };
 }
 
 const variable = (q: Partial<EmbersVariableQuery>) =>
@@ -75,7 +72,7 @@ describe('VariableQueryEditor', () => {
       render(<Harness />);
     });
     expect(screen.getByRole('alert')).toHaveTextContent('Could not load label names: HTTP 502');
-    await userEvent.setup().click(screen.getByRole('radio', { name: 'Label names' }));
+    await userEvent.setup({ delay: null }).click(screen.getByRole('radio', { name: 'Label names' }));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 

@@ -6,8 +6,8 @@ import type { PyroscopeDataSource } from '../datasource';
 import type { ProfileTypeInfo } from '../types';
 import { profileTypesOf } from './profileTypesOf';
 
-/** The shared test data sits beside the repository: walk up to go.mod, then ../shared/testdata. */
-export function sharedTestdata(...parts: string[]): string {
+/** The repository's own test data: walk up to go.mod, then testdata/. */
+export function repoTestdata(...parts: string[]): string {
   let dir = __dirname;
   while (!fs.existsSync(path.join(dir, 'go.mod'))) {
     const parent = path.dirname(dir);
@@ -16,12 +16,12 @@ export function sharedTestdata(...parts: string[]): string {
     }
     dir = parent;
   }
-  return path.join(dir, '..', 'shared', 'testdata', ...parts);
+  return path.join(dir, 'testdata', ...parts);
 }
 
-/** Profile types as the real server answered them, in the shape the backend's resource returns. */
+/** Profile types as the real server answered them for the demo and the workload, in the shape the backend's resource returns. */
 export function recordedProfileTypes(): ProfileTypeInfo[] {
-  const recorded = JSON.parse(fs.readFileSync(sharedTestdata('recorded', 'profile-types.json'), 'utf8'));
+  const recorded = JSON.parse(fs.readFileSync(repoTestdata('recorded', 'profile-types.json'), 'utf8'));
   return profileTypesOf(recorded.response);
 }
 
