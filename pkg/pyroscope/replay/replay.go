@@ -43,7 +43,19 @@ func Dir(tb testing.TB) string {
 // Load reads one recorded case by name.
 func Load(tb testing.TB, name string) Case {
 	tb.Helper()
-	b, err := os.ReadFile(filepath.Join(Dir(tb), name+".json"))
+	return loadFrom(tb, Dir(tb), name)
+}
+
+// LoadOwn reads one case recorded for the project's own data, kept in the
+// repository's testdata/recorded.
+func LoadOwn(tb testing.TB, name string) Case {
+	tb.Helper()
+	return loadFrom(tb, testpaths.Repo(tb, "testdata", "recorded"), name)
+}
+
+func loadFrom(tb testing.TB, dir, name string) Case {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, name+".json"))
 	if err != nil {
 		tb.Fatalf("recorded case %s: %v", name, err)
 	}
