@@ -12,8 +12,9 @@ import (
 	"github.com/embers/embers/pkg/frames"
 )
 
-// namesService matches an exact service_name matcher (`=`, not `=~` or `!=`).
-var namesService = regexp.MustCompile(`(^|[{,\s])service_name\s*=\s*"`)
+// namesService matches an exact service_name matcher (`=`, not `=~` or `!=`),
+// the name bare or quoted as UTF-8 names are (`"service_name"="x"`).
+var namesService = regexp.MustCompile("(^|[{,\\s])(service_name|\"service_name\"|'service_name')\\s*=\\s*[\"'`]")
 
 // noticeNameTheService explains why an unscoped selector can come back empty
 // on Pyroscope 2 (DESIGN.md section 5).

@@ -140,6 +140,33 @@ describe('QueryEditor', () => {
     expect(onRunQuery).toHaveBeenCalledTimes(1);
   });
 
+  it('completes a dotted label name quoted, with its values, and runs the query', async () => {
+    const { user, current, onRunQuery } = await setup(
+      { profileTypeId: CPU, labelSelector: '{service_name="checkout"}' },
+      { answers: { labelNames: ['k8s.namespace', 'service_name'], labelValues: { 'k8s.namespace': ['prod'] } } }
+    );
+    const input = selectorInput();
+    await user.click(input);
+    await user.keyboard('{End}{ArrowLeft}, k8s');
+    await waitFor(() => expect(optionLabels()).toEqual(['k8s.namespace']));
+    await user.keyboard('{Enter}');
+    expect(input).toHaveValue('{service_name="checkout", "k8s.namespace"}');
+    await waitFor(() => expect(optionLabels()).toEqual(['=', '!=', '=~', '!~']));
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(optionLabels()).toEqual(['prod']));
+    await user.keyboard('{Enter}{Shift>}{Enter}{/Shift}');
+    expect(current().labelSelector).toBe('{service_name="checkout", "k8s.namespace"="prod"}');
+    expect(onRunQuery).toHaveBeenCalledTimes(1);
+    expect(screen.queryByText(/^This query does not run/)).not.toBeInTheDocument();
+  });
+
+  it('says why a query does not run', async () => {
+    await setup({ profileTypeId: CPU, labelSelector: '{"k8s.namespace"}' });
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'This query does not run. Label selector: Expected an operator (=, !=, =~, !~) after "k8s.namespace", found "}" (at character 17).'
+    );
+  });
+
   it('escapes a picked value under a regex operator and closes the list on Escape', async () => {
     const { user } = await setup(
       { profileTypeId: CPU, labelSelector: '{service_name="checkout"}' },
