@@ -45,6 +45,7 @@ type variable struct {
 	Type       string          `json:"type"`
 	Query      json.RawMessage `json:"query"`
 	Datasource *dsRef          `json:"datasource"`
+	Regex      string          `json:"regex"`
 	Current    struct {
 		Value any `json:"value"`
 	} `json:"current"`
@@ -238,11 +239,13 @@ func TestServiceOverviewShowsCPUMemoryGoroutinesAndAFlameGraph(t *testing.T) {
 	if vals["service"] == "" || vals["profile_type"] == "" {
 		t.Fatalf("service overview needs service and profile_type variables, got %v", vals)
 	}
+	// Each panel reads the service's own type through a variable, never a
+	// type id of one SDK.
 	want := map[string]string{
-		"process_cpu:cpu:nanoseconds:cpu:nanoseconds": "timeseries",
-		"memory:inuse_space:bytes:space:bytes":        "timeseries",
-		"goroutines:goroutine:count:goroutine:count":  "timeseries",
-		"$profile_type": ourPanelType,
+		"$cpu_type":       "timeseries",
+		"$memory_type":    "timeseries",
+		"$goroutine_type": "timeseries",
+		"$profile_type":   ourPanelType,
 	}
 	for _, p := range allPanels(d.Panels) {
 		for _, raw := range p.Targets {
@@ -256,6 +259,9 @@ func TestServiceOverviewShowsCPUMemoryGoroutinesAndAFlameGraph(t *testing.T) {
 			if want[q.ProfileTypeID] == p.Type {
 				delete(want, q.ProfileTypeID)
 			}
+			if !strings.HasPrefix(q.ProfileTypeID, "$") {
+				t.Errorf("panel %q hard-codes the profile type %q", p.Title, q.ProfileTypeID)
+			}
 			if !strings.Contains(q.LabelSelector, `service_name="$service"`) {
 				t.Errorf("panel %q selector %q does not name the service (Pyroscope 2 hides fresh data without it)", p.Title, q.LabelSelector)
 			}
@@ -263,9 +269,85 @@ func TestServiceOverviewShowsCPUMemoryGoroutinesAndAFlameGraph(t *testing.T) {
 				t.Errorf("time series %q is not grouped by a label", p.Title)
 			}
 		}
+		if p.Type == ourPanelType && !strings.Contains(p.Title, "${profile_type:text}") {
+			t.Errorf("flame panel title %q does not show the profile type's name", p.Title)
+		}
 	}
 	for pt, typ := range want {
 		t.Errorf("service overview lacks a %s panel for %s", typ, pt)
+	}
+}
+
+// variableQuery is a variable's query as our variable support reads it.
+type variableQuery struct {
+	Kind          string `json:"kind"`
+	LabelSelector string `json:"labelSelector"`
+	ProfileTypeID string `json:"profileTypeId"`
+}
+
+func variablesByName(t *testing.T, d dashboard) (map[string]variableQuery, map[string]int) {
+	t.Helper()
+	queries, order := map[string]variableQuery{}, map[string]int{}
+	for i, v := range d.Templating.List {
+		order[v.Name] = i
+		var q variableQuery
+		_ = json.Unmarshal(v.Query, &q)
+		queries[v.Name] = q
+	}
+	return queries, order
+}
+
+// The variables chain: service → the service's own profile types → the
+// labels those types carry. Each refers only to variables before it, so
+// Grafana refreshes them in order when the service changes.
+func TestServiceOverviewVariablesChain(t *testing.T) {
+	d := loadDashboard(t, filepath.Join(testpaths.RepoRoot(t), dashboardsDir, "service-overview.json"))
+	queries, order := variablesByName(t, d)
+	for _, name := range []string{"profile_type", "cpu_type", "memory_type", "goroutine_type"} {
+		q, ok := queries[name]
+		if !ok || q.Kind != "profileTypes" || q.LabelSelector != `{service_name="$service"}` {
+			t.Errorf("variable %s = %+v, want the profile types of {service_name=\"$service\"}", name, q)
+		}
+	}
+	for name, typeVar := range map[string]string{"group_by": "$cpu_type", "instant_group_by": "$memory_type"} {
+		q := queries[name]
+		if q.Kind != "labelNames" || q.ProfileTypeID != typeVar || q.LabelSelector != `{service_name="$service"}` {
+			t.Errorf("variable %s = %+v, want the label names of $service's %s", name, q, typeVar)
+		}
+	}
+	for _, v := range d.Templating.List {
+		for _, m := range varRef.FindAllStringSubmatch(string(v.Query), -1) {
+			used := m[1] + m[2]
+			if at, ok := order[used]; !ok || at >= order[v.Name] {
+				t.Errorf("variable %s uses $%s, which is not defined before it", v.Name, used)
+			}
+		}
+	}
+	// The hidden type variables find the types SDKs really send.
+	regexes := map[string]string{}
+	for _, v := range d.Templating.List {
+		regexes[v.Name] = v.Regex
+	}
+	for name, ids := range map[string][2][]string{
+		"cpu_type":       {{"process_cpu:cpu:nanoseconds:cpu:nanoseconds", "process_cpu:samples:count:cpu:nanoseconds"}, {"memory:alloc_space:bytes:space:bytes", "wall:wall:microseconds:wall:microseconds"}},
+		"memory_type":    {{"memory:inuse_space:bytes:space:bytes", "memory:inuse_space:bytes:inuse_space:bytes"}, {"memory:inuse_objects:count:space:bytes", "memory:alloc_space:bytes:space:bytes"}},
+		"goroutine_type": {{"goroutines:goroutine:count:goroutine:count", "goroutine:goroutines:count:goroutine:count"}, {"block:contentions:count:contentions:count"}},
+	} {
+		re, err := regexp.Compile(strings.TrimSuffix(strings.TrimPrefix(regexes[name], "/"), "/"))
+		if err != nil || regexes[name] == "" {
+			t.Errorf("variable %s regex %q: %v", name, regexes[name], err)
+			continue
+		}
+		for _, id := range ids[0] {
+			if !re.MatchString(id) {
+				t.Errorf("variable %s does not find %s", name, id)
+			}
+		}
+		for _, id := range ids[1] {
+			if re.MatchString(id) {
+				t.Errorf("variable %s takes %s", name, id)
+			}
+		}
 	}
 }
 
@@ -286,6 +368,11 @@ func TestCompareDashboardDiffsLabelSetsAndTimeRanges(t *testing.T) {
 			if q.QueryType != "diff" || q.Right == nil {
 				t.Errorf("compare panel %q is not a diff query", p.Title)
 				continue
+			}
+			for _, sel := range []string{q.LabelSelector, q.Right.LabelSelector} {
+				if !strings.Contains(sel, `service_name="$service"`) {
+					t.Errorf("compare panel %q selector %q ignores the chosen service", p.Title, sel)
+				}
 			}
 			if q.Right.TimeShift != "" {
 				shifted = true

@@ -50,17 +50,26 @@ func isInstant(sampleType string) bool {
 	return strings.HasPrefix(sampleType, "inuse_") || sampleType == "goroutine" || sampleType == "goroutines"
 }
 
+// timePerSecond are the SI-scaled rate units of time per second (mutex/block
+// delay, wall time): Grafana's "si:" syntax scales the prefix, so 12e6 ns/s
+// reads "12 ms/s", a rate, where a bare "ns" would read as a duration.
+var timePerSecond = map[string]string{
+	"nanoseconds":  "si:ns/s",
+	"microseconds": "si:µs/s",
+	"milliseconds": "si:ms/s",
+	"seconds":      "si:s/s",
+}
+
 // perSecondUnit is the Grafana unit of a per-second rate of sampleUnit.
-// Time per second (mutex/block delay, wall time) keeps its duration unit so
-// Grafana scales it readably ("12 ms" waited per second).
 func perSecondUnit(sampleUnit string) string {
+	if unit, ok := timePerSecond[sampleUnit]; ok {
+		return unit
+	}
 	switch sampleUnit {
 	case "bytes":
 		return "Bps"
 	case "count", "":
 		return "cps"
-	case "nanoseconds", "microseconds", "milliseconds", "seconds":
-		return GrafanaUnit(sampleUnit)
 	default:
 		return "suffix:" + sampleUnit + "/s"
 	}

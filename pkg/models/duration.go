@@ -3,12 +3,15 @@ package models
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
 )
 
-// durationUnits are the units Grafana's duration fields accept.
+// durationUnits are the units a duration may use, as the config page and the
+// query editor accept them (testdata/rules/settings.json holds the cases both
+// sides run).
 var durationUnits = map[string]time.Duration{
 	"ms": time.Millisecond,
 	"s":  time.Second,
@@ -19,31 +22,37 @@ var durationUnits = map[string]time.Duration{
 	"y":  365 * 24 * time.Hour,
 }
 
-// ParseDuration reads a Grafana duration: a whole number and one unit
-// (`500ms`, `15s`, `1m`, `1h`, `7d`, `2w`); a bare number means seconds.
+var (
+	// durationPart is one number and its unit; "ms" comes before "m".
+	durationPart = regexp.MustCompile(`^(\d+(?:\.\d+)?)(ms|s|m|h|d|w|y)`)
+	bareSeconds  = regexp.MustCompile(`^\d+(?:\.\d+)?$`)
+)
+
+// ParseDuration reads a duration: one or more numbers with a unit (`15s`,
+// `1m30s`, `1.5h`, `500ms`, `7d`, `2w`, `1y`), or a bare number of seconds.
 func ParseDuration(s string) (time.Duration, error) {
 	s = strings.TrimSpace(s)
-	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
+	if bareSeconds.MatchString(s) {
+		s += "s"
 	}
-	if i == 0 || i > 12 {
+	if s == "" {
 		return 0, fmt.Errorf("%q is not a duration", s)
 	}
-	n, err := strconv.ParseInt(s[:i], 10, 64)
-	if err != nil {
-		return 0, fmt.Errorf("%q is not a duration", s)
+	var nanos float64
+	for rest := s; rest != ""; {
+		m := durationPart.FindStringSubmatch(rest)
+		if m == nil {
+			return 0, fmt.Errorf("%q is not a duration", s)
+		}
+		n, err := strconv.ParseFloat(m[1], 64)
+		if err != nil {
+			return 0, fmt.Errorf("%q is not a duration", s)
+		}
+		nanos += n * float64(durationUnits[m[2]])
+		rest = rest[len(m[0]):]
 	}
-	unit := s[i:]
-	if unit == "" {
-		unit = "s"
-	}
-	mult, ok := durationUnits[unit]
-	if !ok {
-		return 0, fmt.Errorf("%q has an unknown unit", s)
-	}
-	if n > math.MaxInt64/int64(mult) {
+	if nanos >= math.MaxInt64 {
 		return 0, fmt.Errorf("%q is too long", s)
 	}
-	return time.Duration(n) * mult, nil
+	return time.Duration(math.Round(nanos)), nil
 }

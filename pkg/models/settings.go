@@ -73,7 +73,7 @@ func LoadSettings(s backend.DataSourceInstanceSettings) (*Settings, error) {
 	if jd.MinStep != "" {
 		d, err := ParseDuration(strings.TrimSpace(jd.MinStep))
 		if err != nil {
-			return nil, fmt.Errorf("min step %q is not a duration: use a value like 15s, 1m or 1h", jd.MinStep)
+			return nil, fmt.Errorf("min step %q is not a duration: use a value like 15s, 1m30s or 1.5h", jd.MinStep)
 		}
 		out.MinStep = d
 	}
@@ -141,8 +141,8 @@ func (s *Settings) Validate() error {
 	if s.MaxNodes < 1 || s.MaxNodes > MaxNodesCap {
 		return fmt.Errorf("max nodes must be between 1 and %d, got %d", MaxNodesCap, s.MaxNodes)
 	}
-	if strings.ContainsAny(s.TenantID, " \t\r\n") {
-		return fmt.Errorf("tenant ID %q must not contain spaces", s.TenantID)
+	if !ValidTenantID(s.TenantID) {
+		return fmt.Errorf("tenant ID %q is not valid: use up to 150 letters, digits or !-_.*'() without spaces or \"/\" (several joined by |)", s.TenantID)
 	}
 	switch s.AuthType {
 	case "none", "basic", "bearer":

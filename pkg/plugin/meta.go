@@ -12,8 +12,9 @@ import (
 	"github.com/embers/embers/pkg/frames"
 )
 
-// namesService matches an exact service_name matcher (`=`, not `=~` or `!=`).
-var namesService = regexp.MustCompile(`(^|[{,\s])service_name\s*=\s*"`)
+// namesService matches an exact service_name matcher (`=`, not `=~` or `!=`),
+// the name bare or quoted as UTF-8 names are (`"service_name"="x"`).
+var namesService = regexp.MustCompile("(^|[{,\\s])(service_name|\"service_name\"|'service_name')\\s*=\\s*[\"'`]")
 
 // noticeNameTheService explains why an unscoped selector can come back empty
 // on Pyroscope 2 (DESIGN.md section 5).
@@ -97,4 +98,31 @@ func describe(kind, profileType, selector string, extra ...string) string {
 
 func formatStep(step time.Duration) string {
 	return "step=" + step.String()
+}
+
+// formatResolution says, in the executed query, why the frame's step differs
+// from the step sent.
+func formatResolution(res frames.Resolution) string {
+	text := "points=" + res.Step.String()
+	if res.Period > 0 {
+		text += " (data every " + res.Period.String() + ")"
+	}
+	return text
+}
+
+// resolutionMeta is the frames' custom meta: the step sent, the step of the
+// points (what a rate was divided by) and the upload period read from the data.
+type resolutionMeta struct {
+	QueriedStepSeconds  float64 `json:"queriedStepSeconds"`
+	StepSeconds         float64 `json:"stepSeconds"`
+	UploadPeriodSeconds float64 `json:"uploadPeriodSeconds,omitempty"`
+}
+
+func annotateResolution(fs data.Frames, res frames.Resolution) {
+	meta := resolutionMeta{res.Queried.Seconds(), res.Step.Seconds(), res.Period.Seconds()}
+	for _, f := range fs {
+		if f != nil && f.Meta != nil {
+			f.Meta.Custom = meta
+		}
+	}
 }

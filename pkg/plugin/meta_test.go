@@ -11,6 +11,10 @@ func TestSelectorNamesService(t *testing.T) {
 		`{service_name!="checkout"}`:                false,
 		`{my_service_name="checkout"}`:              false,
 		`{}`:                                        false,
+		`{"service_name"="checkout"}`:               true,
+		`{"k8s.namespace"="a", 'service_name'='x'}`: true,
+		`{"service_name"=~"check.*"}`:               false,
+		`{"my.service_name"="checkout"}`:            false,
 	}
 	for sel, want := range cases {
 		if got := selectorNamesService(sel); got != want {

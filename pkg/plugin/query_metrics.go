@@ -17,8 +17,14 @@ import (
 // queryMetrics answers time series of the samples, as rates or averages per
 // the profile type's rule (frames.RuleFor).
 func (d *Datasource) queryMetrics(ctx context.Context, q models.Query, pt models.ProfileType, dq backend.DataQuery) (data.Frames, error) {
-	step := seriesStep(dq.Interval, d.settings.MinStep, dq.TimeRange)
+	panelStep := seriesStep(dq.Interval, d.settings.MinStep, dq.TimeRange)
 	rule := frames.RuleFor(pt.SampleType, pt.SampleUnit)
+	step := panelStep
+	if !rule.PerSecond {
+		// Pyroscope v2.0.6 sums instants even when asked for AVERAGE: ask at the
+		// data's own period (the min step) and take the mean here.
+		step = seriesStep(0, d.settings.MinStep, dq.TimeRange)
+	}
 	req := &querierv1.SelectSeriesRequest{
 		ProfileTypeID: pt.ID,
 		LabelSelector: q.LabelSelector,
@@ -41,11 +47,17 @@ func (d *Datasource) queryMetrics(ctx context.Context, q models.Query, pt models
 	if err != nil {
 		return executedOnly(executed), err
 	}
-	out := frames.Series(series, pt.SampleType, rule, step.Seconds())
+	res := frames.ResolutionFor(step, panelStep, frames.UploadPeriod(series, step))
+	series = frames.Rebucket(series, rule, dq.TimeRange.From, res)
+	out := frames.Series(series, pt.SampleType, rule, res.Step.Seconds())
 	if len(out) == 0 {
 		// An empty answer still carries the executed query and the hint.
 		out = emptyNotice(out, q.LabelSelector)
 	}
+	if res.Step != step {
+		executed += " " + formatResolution(res)
+	}
 	annotate(out, executed)
+	annotateResolution(out, res)
 	return out, nil
 }

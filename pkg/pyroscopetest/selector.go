@@ -138,9 +138,9 @@ func (p *selectorParser) ident() string {
 }
 
 func (p *selectorParser) matcher() (matcher, error) {
-	name := p.ident()
-	if name == "" {
-		return matcher{}, p.fail("unexpected character inside braces: %q", p.in[p.pos])
+	name, err := p.labelName()
+	if err != nil {
+		return matcher{}, err
 	}
 	p.skipSpace()
 	var op string
@@ -171,6 +171,22 @@ func (p *selectorParser) matcher() (matcher, error) {
 		m.re = re
 	}
 	return m, nil
+}
+
+// labelName reads a bare name or a quoted UTF-8 one ("k8s.namespace"), as
+// Prometheus 3 selectors and Pyroscope take them.
+func (p *selectorParser) labelName() (string, error) {
+	if c := p.in[p.pos]; c == '"' || c == '\'' || c == '`' {
+		name, err := p.quoted()
+		if err == nil && name == "" {
+			return "", p.fail("empty label name")
+		}
+		return name, err
+	}
+	if name := p.ident(); name != "" {
+		return name, nil
+	}
+	return "", p.fail("unexpected character inside braces: %q", p.in[p.pos])
 }
 
 func (p *selectorParser) quoted() (string, error) {

@@ -3,7 +3,7 @@ package pyroscopetest
 import "testing"
 
 func TestSelectorMatching(t *testing.T) {
-	labels := map[string]string{"service_name": "api", "region": "eu-west", "__name__": "process_cpu"}
+	labels := map[string]string{"service_name": "api", "region": "eu-west", "__name__": "process_cpu", "k8s.namespace": "prod"}
 	cases := []struct {
 		sel  string
 		want bool
@@ -21,6 +21,9 @@ func TestSelectorMatching(t *testing.T) {
 		{`process_cpu{service_name="api"}`, true},
 		{`memory{service_name="api"}`, false},
 		{`{service_name="a\"pi"}`, false},
+		{`{"k8s.namespace"="prod"}`, true},
+		{`{k8s.namespace="prod", "service_name"="api"}`, true},
+		{`{'k8s.namespace'!="prod"}`, false},
 	}
 	for _, c := range cases {
 		sel, err := parseSelector(c.sel)

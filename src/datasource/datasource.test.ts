@@ -281,6 +281,24 @@ describe('variable support', () => {
     ]);
   });
 
+  it("lists only the service's own profile types under a selector", async () => {
+    const types = ['process_cpu:cpu:nanoseconds:cpu:nanoseconds', 'block:delay:nanoseconds:contentions:count'];
+    fetch.mockImplementation((req: { url: string; params: Record<string, string> }) =>
+      req.url.endsWith('/profileTypes')
+        ? of({ data: types.map((id) => ({ id, name: id.split(':')[0], sampleType: id.split(':')[1] })) })
+        : of({ data: req.params.label === '__profile_type__' ? [types[0]] : [] })
+    );
+    expect(await run({ kind: 'profileTypes', labelSelector: '{service_name="$service"}' })).toEqual([
+      { text: 'process_cpu/cpu', value: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds' },
+    ]);
+    const valuesCall = fetch.mock.calls.find((c) => c[0].url.endsWith('/labelValues'));
+    expect(valuesCall?.[0].params).toMatchObject({
+      label: '__profile_type__',
+      selector: '{service_name="ride-sharing"}',
+    });
+    fetch.mockReset();
+  });
+
   it('lists values of a label under a selector', async () => {
     fetch.mockReturnValue(of({ data: ['eu-west', 'us-east'] }));
     expect(await run({ kind: 'labelValues', labelName: 'region', labelSelector: '{service_name="$service"}' })).toEqual(

@@ -2,12 +2,23 @@ import { parseSelector } from './selector';
 import { EmbersQuery } from './types';
 
 /**
- * A query says what to read: a profile type and valid selectors (both sides of a diff).
- * The editor runs only such queries, and the data source sends only such queries.
+ * Why a query does not run, or undefined when it does: it needs a profile type
+ * and valid selectors (both sides of a diff). The editor shows the reason, so a
+ * query is never dropped without a word.
  */
-export function isRunnable(q: EmbersQuery): boolean {
-  if (!q.profileTypeId || parseSelector(q.labelSelector ?? '').error) {
-    return false;
+export function whyNotRunnable(q: EmbersQuery): string | undefined {
+  if (!q.profileTypeId) {
+    return 'Pick a profile type.';
   }
-  return q.queryType !== 'diff' || !parseSelector(q.right?.labelSelector ?? '').error;
+  const left = parseSelector(q.labelSelector ?? '').error;
+  if (left) {
+    return `${q.queryType === 'diff' ? 'Left-hand selector' : 'Label selector'}: ${left.message}.`;
+  }
+  const right = q.queryType === 'diff' ? parseSelector(q.right?.labelSelector ?? '').error : undefined;
+  return right ? `Right-hand selector: ${right.message}.` : undefined;
+}
+
+/** The editor runs only such queries, and the data source sends only such queries. */
+export function isRunnable(q: EmbersQuery): boolean {
+  return whyNotRunnable(q) === undefined;
 }

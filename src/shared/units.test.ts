@@ -6,6 +6,14 @@ describe('units', () => {
     expect(formatValue(250e6, 'ns')).toBe('250.00 ms');
   });
 
+  // The units the backend gives delay and wall rates (pkg/frames/rate.go):
+  // time waited per second reads as a rate, scaled like a duration.
+  it('formats time per second as a rate', () => {
+    expect(formatValue(12e6, 'si:ns/s')).toBe('12.00 ms/s');
+    expect(formatValue(2.5e6, 'si:µs/s')).toBe('2.50 s/s');
+    expect(formatValue(0.5, 'suffix:cores')).toBe('0.50 cores');
+  });
+
   it('formats bytes as sizes', () => {
     expect(formatValue(1536, 'bytes')).toBe('1.50 KiB');
     expect(formatValue(3 * 1024 * 1024, 'bytes')).toBe('3.00 MiB');

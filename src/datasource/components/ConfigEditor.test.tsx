@@ -149,8 +149,10 @@ describe('config validation', () => {
   it.each([
     [undefined, undefined],
     [30, undefined],
-    [0, 'Timeout must be a positive number of seconds (default 30)'],
+    [0, undefined],
+    [-1, 'Timeout must be a positive number of seconds (default 30)'],
     [NaN, 'Timeout must be a positive number of seconds (default 30)'],
+    [86401, 'Timeout must be at most 86400 seconds (one day)'],
   ])('timeout %s', (t, message) => expect(validateTimeout(t)).toBe(message));
 
   it.each([
@@ -158,7 +160,9 @@ describe('config validation', () => {
     ['1m30s', undefined],
     ['500ms', undefined],
     ['0s', 'Min step must be longer than zero'],
-    ['15', '"15" is not a duration; use a number and a unit, e.g. 15s, 1m or 1h'],
+    ['1.5h', undefined],
+    ['fast', '"fast" is not a duration; use a number and a unit, e.g. 15s, 1m30s or 1.5h'],
+    ['1000y', '"1000y" is too long for a min step'],
   ])('min step %s', (s, message) => expect(validateMinStep(s)).toBe(message));
 
   it.each([

@@ -1,6 +1,7 @@
 import React, { useState } from 'react';
 import { Field, Input, Stack, Text } from '@grafana/ui';
 
+import { parseDuration } from '../rules';
 import { CompletionContext, hasTemplateVariable, Suggestion } from '../selector';
 import { DiffRight } from '../types';
 import { SelectorField } from './SelectorField';
@@ -12,14 +13,12 @@ interface Props {
   loadSuggestions: (ctx: CompletionContext) => Promise<Suggestion[]>;
 }
 
-const SHIFT = /^\d+(m|h|d|w)$/;
-
 export function validateTimeShift(text: string): string | undefined {
   // A variable such as $shift is interpolated before the query runs; the backend checks its value.
-  if (text === '' || SHIFT.test(text) || hasTemplateVariable(text)) {
+  if (text === '' || hasTemplateVariable(text) || 'seconds' in parseDuration(text)) {
     return undefined;
   }
-  return `"${text}" is not a time shift; use a number and m, h, d or w, e.g. 1h or 7d`;
+  return `"${text}" is not a time shift; use a number and a unit, e.g. 1h, 7d or 1h30m`;
 }
 
 export function diffSummary(left: string, right: DiffRight): string {

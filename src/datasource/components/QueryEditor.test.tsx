@@ -137,6 +137,33 @@ describe('QueryEditor', () => {
     expect(onRunQuery).toHaveBeenCalledTimes(1);
   });
 
+  it('completes a dotted label name quoted, with its values, and runs the query', async () => {
+    const { user, current, onRunQuery } = await setup(
+      { profileTypeId: CPU, labelSelector: '{service_name="checkout"}' },
+      { answers: { labelNames: ['k8s.namespace', 'service_name'], labelValues: { 'k8s.namespace': ['prod'] } } }
+    );
+    const input = selectorInput();
+    await user.click(input);
+    await user.keyboard('{End}{ArrowLeft}, k8s');
+    await waitFor(() => expect(optionLabels()).toEqual(['k8s.namespace']));
+    await user.keyboard('{Enter}');
+    expect(input).toHaveValue('{service_name="checkout", "k8s.namespace"}');
+    await waitFor(() => expect(optionLabels()).toEqual(['=', '!=', '=~', '!~']));
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(optionLabels()).toEqual(['prod']));
+    await user.keyboard('{Enter}{Shift>}{Enter}{/Shift}');
+    expect(current().labelSelector).toBe('{service_name="checkout", "k8s.namespace"="prod"}');
+    expect(onRunQuery).toHaveBeenCalledTimes(1);
+    expect(screen.queryByText(/^This query does not run/)).not.toBeInTheDocument();
+  });
+
+  it('says why a query does not run', async () => {
+    await setup({ profileTypeId: CPU, labelSelector: '{"k8s.namespace"}' });
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'This query does not run. Label selector: Expected an operator (=, !=, =~, !~) after "k8s.namespace", found "}" (at character 17).'
+    );
+  });
+
   it('escapes a picked value under a regex operator and closes the list on Escape', async () => {
     const { user } = await setup(
       { profileTypeId: CPU, labelSelector: '{service_name="checkout"}' },
@@ -226,7 +253,7 @@ describe('QueryEditor', () => {
     await user.type(shift, '7 days');
     await user.tab();
     expect(
-      screen.getByText('"7days" is not a time shift; use a number and m, h, d or w, e.g. 1h or 7d')
+      screen.getByText('"7days" is not a time shift; use a number and a unit, e.g. 1h, 7d or 1h30m')
     ).toBeInTheDocument();
     expect(current().right?.timeShift).toBe('7d');
 

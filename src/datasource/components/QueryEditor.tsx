@@ -3,7 +3,7 @@ import { CoreApp, QueryEditorProps, SelectableValue } from '@grafana/data';
 import { Alert, Field, RadioButtonGroup, Stack } from '@grafana/ui';
 
 import type { PyroscopeDataSource } from '../datasource';
-import { isRunnable } from '../runnable';
+import { isRunnable, whyNotRunnable } from '../runnable';
 import { buildSelector, serviceNameOf, setServiceName } from '../selector';
 import { EmbersDataSourceOptions, EmbersQuery, QueryType } from '../types';
 import { DiffRow } from './DiffRow';
@@ -99,6 +99,7 @@ export function QueryEditor(props: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [needsService, firstService]);
 
+  const notRunning = whyNotRunnable(query);
   const [mode, setMode] = useState<EditorMode>('code');
   const commitSelector = (labelSelector: string) => {
     autoService.current = false;
@@ -176,6 +177,11 @@ export function QueryEditor(props: Props) {
           loadSuggestions={loadSuggestions}
           onChange={(right) => update({ right })}
         />
+      )}
+      {notRunning && (
+        <div role="status" style={{ fontSize: '0.85em' }}>
+          {`This query does not run. ${notRunning}`}
+        </div>
       )}
       <QueryOptionsRow
         query={query}

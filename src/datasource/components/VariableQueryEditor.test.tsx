@@ -41,7 +41,9 @@ describe('VariableQueryEditor', () => {
     expect(screen.getByText('Label')).toBeInTheDocument();
     await user.click(screen.getByRole('radio', { name: 'Profile types' }));
     expect(current().kind).toBe('profileTypes');
-    expect(screen.queryByLabelText('Variable label selector')).not.toBeInTheDocument();
+    // Profile types take a scope too (the service's own types), but no profile type.
+    expect(screen.getByLabelText('Variable label selector')).toBeInTheDocument();
+    expect(screen.queryByText('Profile type')).not.toBeInTheDocument();
     await user.click(screen.getByRole('radio', { name: 'Label names' }));
     expect(current().kind).toBe('labelNames');
     expect(screen.getByLabelText('Variable label selector')).toBeInTheDocument();

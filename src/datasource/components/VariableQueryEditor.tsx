@@ -77,38 +77,40 @@ export function VariableQueryEditor({ query, onChange, datasource, range }: Prop
         </Field>
       )}
       {scoped && (
-        <>
-          <Field
-            label="Profile type"
-            description="Optional: only labels seen with this profile type"
-            htmlFor="embers-variable-profile-type"
-          >
-            <Combobox
-              id="embers-variable-profile-type"
-              options={profileTypes}
-              value={current.profileTypeId ?? null}
-              createCustomValue
-              isClearable
-              onChange={(v) => update({ profileTypeId: v?.value || undefined })}
-              width={40}
-            />
-          </Field>
-          <Field
-            label="Label selector"
-            description='Optional scope, e.g. {service_name="$service"}'
-            invalid={Boolean(selectorError)}
-            error={selectorError}
-          >
-            <Input
-              aria-label="Variable label selector"
-              value={selector}
-              onChange={(e) => setSelector(e.currentTarget.value)}
-              onBlur={() => !selectorError && update({ labelSelector: selector })}
-              width={60}
-            />
-          </Field>
-        </>
+        <Field
+          label="Profile type"
+          description="Optional: only labels seen with this profile type"
+          htmlFor="embers-variable-profile-type"
+        >
+          <Combobox
+            id="embers-variable-profile-type"
+            options={profileTypes}
+            value={current.profileTypeId ?? null}
+            createCustomValue
+            isClearable
+            onChange={(v) => update({ profileTypeId: v?.value || undefined })}
+            width={40}
+          />
+        </Field>
       )}
+      <Field
+        label="Label selector"
+        description={
+          scoped
+            ? 'Optional scope, e.g. {service_name="$service"}'
+            : 'Optional: only the types sent under it, e.g. {service_name="$service"}'
+        }
+        invalid={Boolean(selectorError)}
+        error={selectorError}
+      >
+        <Input
+          aria-label="Variable label selector"
+          value={selector}
+          onChange={(e) => setSelector(e.currentTarget.value)}
+          onBlur={() => !selectorError && update({ labelSelector: selector })}
+          width={60}
+        />
+      </Field>
       {loadError && <div role="alert">{loadError}</div>}
     </Stack>
   );

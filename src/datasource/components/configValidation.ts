@@ -1,5 +1,6 @@
 /** Field checks for the config page; each returns a message for the field, or undefined. */
-import { MAX_NODES_LIMIT } from '../constants';
+import { DEFAULT_TIMEOUT_SECONDS, MAX_NODES_LIMIT, MAX_TIMEOUT_SECONDS } from '../constants';
+import { isValidTenantId, parseDuration } from '../rules';
 
 export function validateUrl(url: string | undefined): string | undefined {
   if (!url || url.trim() === '') {
@@ -21,22 +22,27 @@ export function validateTimeout(timeout: number | undefined | null): string | un
   if (timeout === undefined) {
     return undefined;
   }
-  if (timeout === null || !Number.isFinite(timeout) || timeout <= 0) {
-    return 'Timeout must be a positive number of seconds (default 30)';
+  // 0 means the default, as the backend reads it.
+  if (timeout === null || !Number.isFinite(timeout) || timeout < 0) {
+    return `Timeout must be a positive number of seconds (default ${DEFAULT_TIMEOUT_SECONDS})`;
+  }
+  if (timeout > MAX_TIMEOUT_SECONDS) {
+    return `Timeout must be at most ${MAX_TIMEOUT_SECONDS} seconds (one day)`;
   }
   return undefined;
 }
-
-const DURATION = /^(\d+(\.\d+)?(ms|s|m|h|d|w))+$/;
 
 export function validateMinStep(step: string | undefined): string | undefined {
   if (step === undefined || step === '') {
     return undefined;
   }
-  if (!DURATION.test(step.trim())) {
-    return `"${step}" is not a duration; use a number and a unit, e.g. 15s, 1m or 1h`;
+  const parsed = parseDuration(step);
+  if ('error' in parsed) {
+    return parsed.error === 'tooLong'
+      ? `"${step}" is too long for a min step`
+      : `"${step}" is not a duration; use a number and a unit, e.g. 15s, 1m30s or 1.5h`;
   }
-  if (!/[1-9]/.test(step)) {
+  if (parsed.seconds === 0) {
     return 'Min step must be longer than zero';
   }
   return undefined;
@@ -56,8 +62,8 @@ export function validateTenantId(tenant: string | undefined): string | undefined
   if (!tenant) {
     return undefined;
   }
-  if (/\s|\//.test(tenant) || tenant.length > 150) {
-    return 'Tenant ID must be at most 150 characters without spaces or "/"';
+  if (!isValidTenantId(tenant)) {
+    return `Tenant ID must be up to 150 letters, digits or !-_.*'() without spaces or "/" (several joined by |)`;
   }
   return undefined;
 }

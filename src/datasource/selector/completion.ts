@@ -2,7 +2,16 @@
  * Completion for the selector input: what the cursor is on (a label name, an
  * operator or a value), which suggestions fit, and how accepting one rewrites the text.
  */
-import { escapeRegex, isRegexOp, quoteValue, Token, tokenize } from './tokenize';
+import {
+  escapeRegex,
+  formatLabelName,
+  isLabelNameToken,
+  isRegexOp,
+  labelNameOf,
+  quoteValue,
+  Token,
+  tokenize,
+} from './tokenize';
 
 export type CompletionContext =
   | { kind: 'none' }
@@ -36,34 +45,57 @@ export function getCompletionContext(text: string, cursor: number): CompletionCo
     return { kind: 'none' };
   }
   const previous = before[before.length - 2];
+  const beforePrevious = before[before.length - 3];
   const touching = current.end >= cursor;
+  const startsMatcher = previous?.kind === 'lbrace' || previous?.kind === 'comma';
+  const inside = cursor < current.end || !current.closed;
 
-  if (current.kind === 'string' && (cursor < current.end || !current.closed)) {
-    const op = previous;
-    const name = before[before.length - 3];
-    if (op?.kind === 'op' && name?.kind === 'name') {
+  if (current.kind === 'string' && startsMatcher && (inside || cursor === current.end)) {
+    // A quoted label name being typed: `{"k8s.na|`.
+    const prefix = unescapedPrefix(current, cursor);
+    const to = current.closed ? current.end : cursor + (/^[^=!,}\s]*/.exec(text.slice(cursor))?.[0].length ?? 0);
+    return { kind: 'labelName', prefix, from: current.start, to };
+  }
+  if (current.kind === 'string' && inside) {
+    if (previous?.kind === 'op' && isLabelNameToken(beforePrevious, before[before.length - 4])) {
       const prefix = unescapedPrefix(current, cursor);
       // An unclosed string runs to the end of the text; a pick replaces only the value being typed.
       const to = current.closed ? current.end : cursor + (/^[^,}\s]*/.exec(text.slice(cursor))?.[0].length ?? 0);
-      return { kind: 'labelValue', prefix, from: current.start, to, labelName: name.text, op: op.text };
+      return {
+        kind: 'labelValue',
+        prefix,
+        from: current.start,
+        to,
+        labelName: labelNameOf(beforePrevious),
+        op: previous.text,
+      };
     }
     return { kind: 'none' };
   }
-  if (current.kind === 'name' && touching && (previous?.kind === 'lbrace' || previous?.kind === 'comma')) {
+  const isName = isLabelNameToken(current, previous);
+  if (current.kind === 'name' && touching && startsMatcher) {
     return { kind: 'labelName', prefix: text.slice(current.start, cursor), from: current.start, to: current.end };
   }
-  if (current.kind === 'name' && !touching) {
-    return { kind: 'operator', from: cursor, to: cursor, labelName: current.text };
+  if (isName && !touching) {
+    return { kind: 'operator', from: cursor, to: cursor, labelName: labelNameOf(current) };
   }
   if ((current.kind === 'lbrace' || current.kind === 'comma') && current.end <= cursor) {
     return { kind: 'labelName', prefix: '', from: cursor, to: cursor };
   }
-  if (current.kind === 'op' && previous?.kind === 'name') {
+  const previousIsName = isLabelNameToken(previous, beforePrevious);
+  if (current.kind === 'op' && previousIsName) {
     // Right after `=` the user may still type `~`: value suggestions replace nothing yet.
-    return { kind: 'labelValue', prefix: '', from: cursor, to: cursor, labelName: previous.text, op: current.text };
+    return {
+      kind: 'labelValue',
+      prefix: '',
+      from: cursor,
+      to: cursor,
+      labelName: labelNameOf(previous),
+      op: current.text,
+    };
   }
   if ((current.kind === 'invalid' && current.text === '!') || (current.kind === 'op' && touching)) {
-    const name = previous?.kind === 'name' ? previous.text : '';
+    const name = previousIsName ? labelNameOf(previous) : '';
     return { kind: 'operator', from: current.start, to: current.end, labelName: name };
   }
   return { kind: 'none' };
@@ -91,7 +123,7 @@ export function getSuggestions(ctx: CompletionContext, sources: CompletionSource
       }
       return sources.labelNames
         .filter((n) => n.toLowerCase().startsWith(prefix))
-        .map((n) => ({ label: n, insert: n, detail: 'label' }));
+        .map((n) => ({ label: n, insert: formatLabelName(n), detail: 'label' }));
     }
     case 'operator':
       return operatorSuggestions();

@@ -1,6 +1,6 @@
 /** Selector rewrites: add a matcher, set the service, build from matchers. */
 import { isVariableSelector, MatchOp, parseSelector } from './parse';
-import { quoteValue } from './tokenize';
+import { formatLabelName, quoteValue } from './tokenize';
 
 export interface MatcherInput {
   key: string;
@@ -9,7 +9,7 @@ export interface MatcherInput {
 }
 
 export function formatMatcher(m: MatcherInput): string {
-  return `${m.key}${m.op}${quoteValue(m.value)}`;
+  return `${formatLabelName(m.key)}${m.op}${quoteValue(m.value)}`;
 }
 
 export function buildSelector(matchers: MatcherInput[]): string {

@@ -2,7 +2,7 @@
  * Parser and validator for label selectors. Errors carry the position of the
  * offending character so the editor can say exactly where the selector goes wrong.
  */
-import { isRegexOp, Token, tokenize } from './tokenize';
+import { isLabelNameToken, isRegexOp, labelNameOf, Token, tokenize } from './tokenize';
 
 export type MatchOp = '=' | '!=' | '=~' | '!~';
 
@@ -78,10 +78,16 @@ export function parseSelector(text: string): ParsedSelector {
       // A whole matcher from a variable (e.g. an ad-hoc style `$filters`): checked after interpolation.
       i++;
     } else {
-      if (token.kind !== 'name') {
+      if (!isLabelNameToken(token, tokens[i - 1])) {
         return fail(matchers, `Expected a label name, found ${describe(token)}`, token.start);
       }
-      const name = token.text;
+      if (token.kind === 'string' && !token.closed) {
+        return fail(matchers, 'Missing closing quote of the label name', token.start);
+      }
+      const name = labelNameOf(token);
+      if (name === '') {
+        return fail(matchers, 'A quoted label name cannot be empty', token.start);
+      }
       const op = tokens[i + 1];
       if (!op || op.kind !== 'op') {
         return fail(

@@ -20,7 +20,8 @@ export interface Token {
 }
 
 const NAME_START = /[a-zA-Z_]/;
-const NAME_PART = /[a-zA-Z0-9_]/;
+/** Dots too: Pyroscope takes `service.name` unquoted as well as `"service.name"`. */
+const NAME_PART = /[a-zA-Z0-9_.]/;
 /** `$var`, `${var}`, `${var:format}`, `[[var]]` */
 const VARIABLE = /^(\$[a-zA-Z0-9_]+|\$\{[a-zA-Z0-9_.]+(?::[a-zA-Z0-9_]+)?\}|\[\[[a-zA-Z0-9_]+(?::[a-zA-Z0-9_]+)?\]\])/;
 
@@ -113,6 +114,34 @@ export function isRegexOp(op: string): boolean {
   return op === '=~' || op === '!~';
 }
 
+/** A name that needs no quotes in any Prometheus-style selector. */
 export function isValidLabelName(name: string): boolean {
   return /^[a-zA-Z_][a-zA-Z0-9_]*$/.test(name);
+}
+
+/**
+ * A label name as a selector writes it: bare when it can be, else quoted
+ * (`"k8s.namespace"`), the UTF-8 form Pyroscope and OpenTelemetry names need.
+ */
+export function formatLabelName(name: string): string {
+  return isValidLabelName(name) ? name : quoteValue(name);
+}
+
+/**
+ * Whether a token stands for a label name: a bare name, or a closed quoted
+ * string where a matcher starts (right after `{` or `,`).
+ */
+export function isLabelNameToken(token: Token | undefined, previous: Token | undefined): boolean {
+  if (!token) {
+    return false;
+  }
+  if (token.kind === 'name') {
+    return true;
+  }
+  return token.kind === 'string' && (previous?.kind === 'lbrace' || previous?.kind === 'comma');
+}
+
+/** The label name a name token stands for, quotes and escapes resolved. */
+export function labelNameOf(token: Token): string {
+  return token.kind === 'string' ? (token.value ?? '') : token.text;
 }

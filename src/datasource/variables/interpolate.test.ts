@@ -1,4 +1,5 @@
 import { fakeTemplateSrv } from './fakeTemplateSrv';
+import { parseSelector } from '../selector';
 import { applyAdHocFilters, interpolateSelector } from './interpolate';
 
 const templateSrv = fakeTemplateSrv({
@@ -34,6 +35,13 @@ describe('interpolateSelector', () => {
     ['no variables is unchanged', '{a="$"}', '{a="$"}'],
   ])('%s', (_name, selector, expected) => {
     expect(interpolateSelector(selector, templateSrv)).toBe(expected);
+  });
+
+  it('fills in a variable that stands for matchers, as the Compare dashboard uses it', () => {
+    const srv = fakeTemplateSrv({ service: { value: 'embers-demo' }, left_matchers: { value: 'code_path="fast"' } });
+    const out = interpolateSelector('{service_name="$service", $left_matchers}', srv);
+    expect(out).toBe('{service_name="embers-demo", code_path="fast"}');
+    expect(parseSelector(out).matchers.map((m) => m.name)).toEqual(['service_name', 'code_path']);
   });
 
   it('leaves an invalid selector to the backend with a plain replace', () => {

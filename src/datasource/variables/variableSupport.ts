@@ -9,6 +9,9 @@ import { shortProfileType } from '../queryDisplayText';
 import { EmbersVariableQuery } from '../types';
 import { normalizeVariableQuery } from './normalizeVariableQuery';
 
+/** Pyroscope's own label holding each series' profile type id. */
+const PROFILE_TYPE_LABEL = '__profile_type__';
+
 export class EmbersVariableSupport extends CustomVariableSupport<PyroscopeDataSource, EmbersVariableQuery> {
   editor = VariableQueryEditor;
 
@@ -36,7 +39,12 @@ export async function findVariableValues(
   switch (query?.kind) {
     case 'profileTypes': {
       const types = await ds.getProfileTypes(range);
-      return types.map((t) => ({ text: shortProfileType(t.id), value: t.id }));
+      // Scoped by a selector (`{service_name="$service"}`): only the types sent
+      // under it, which Pyroscope lists as values of its __profile_type__ label.
+      const sent = scope.selector
+        ? new Set(await ds.getLabelValues(PROFILE_TYPE_LABEL, { range, selector: scope.selector }))
+        : undefined;
+      return types.filter((t) => !sent || sent.has(t.id)).map((t) => ({ text: shortProfileType(t.id), value: t.id }));
     }
     case 'labelNames':
       return (await ds.getLabelNames(scope)).map((text) => ({ text }));

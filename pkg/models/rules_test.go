@@ -1,0 +1,121 @@
+package models
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+
+	"github.com/embers/embers/internal/testpaths"
+)
+
+// ruleCase is one row of testdata/rules/settings.json, which the config
+// page's and the editor's jest tests run too.
+type ruleCase struct {
+	Input   json.RawMessage `json:"input"`
+	Seconds *float64        `json:"seconds"`
+	Valid   *bool           `json:"valid"`
+}
+
+func (c ruleCase) accepted() bool { return c.Seconds != nil || (c.Valid != nil && *c.Valid) }
+
+func (c ruleCase) text(t *testing.T) string {
+	var s string
+	if err := json.Unmarshal(c.Input, &s); err != nil {
+		t.Fatalf("input %s is not text", c.Input)
+	}
+	return s
+}
+
+type ruleTable struct {
+	Defaults struct {
+		TimeoutSeconds, MaxTimeoutSeconds, MinStepSeconds float64
+		MaxNodes, MaxNodesCap                             int64
+	} `json:"defaults"`
+	MinStep, TimeShift, TenantID, URL, MaxNodes, Timeout []ruleCase
+}
+
+func loadRules(t *testing.T) ruleTable {
+	t.Helper()
+	b, err := os.ReadFile(testpaths.Repo(t, "testdata", "rules", "settings.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rt ruleTable
+	if err := json.Unmarshal(b, &rt); err != nil {
+		t.Fatal(err)
+	}
+	return rt
+}
+
+// load runs LoadSettings on a URL and one jsonData field.
+func load(url, field string, value json.RawMessage) (*Settings, error) {
+	js := "{}"
+	if field != "" {
+		js = fmt.Sprintf(`{%q:%s}`, field, value)
+	}
+	return LoadSettings(backend.DataSourceInstanceSettings{URL: url, JSONData: []byte(js)})
+}
+
+func checkRule(t *testing.T, name string, c ruleCase, got time.Duration, err error) {
+	t.Helper()
+	t.Run(fmt.Sprintf("%s %s", name, c.Input), func(t *testing.T) {
+		switch {
+		case c.accepted() && err != nil:
+			t.Errorf("refused: %v", err)
+		case !c.accepted() && err == nil:
+			t.Errorf("accepted as %v", got)
+		case c.Seconds != nil && math.Abs(got.Seconds()-*c.Seconds) > 1e-9:
+			t.Errorf("read as %v, want %vs", got, *c.Seconds)
+		}
+	})
+}
+
+func TestSharedSettingsRules(t *testing.T) {
+	rt := loadRules(t)
+	const url = "http://pyroscope:4040"
+	for _, c := range rt.MinStep {
+		s, err := load(url, "minStep", c.Input)
+		var got time.Duration
+		if s != nil {
+			got = s.MinStep
+		}
+		checkRule(t, "min step", c, got, err)
+	}
+	for _, c := range rt.TimeShift {
+		got, err := (&Right{TimeShift: c.text(t)}).Shift()
+		checkRule(t, "time shift", c, got, err)
+	}
+	for _, c := range rt.TenantID {
+		_, err := load(url, "tenantId", c.Input)
+		checkRule(t, "tenant", c, 0, err)
+	}
+	for _, c := range rt.URL {
+		_, err := load(c.text(t), "", nil)
+		checkRule(t, "url", c, 0, err)
+	}
+	for _, c := range rt.MaxNodes {
+		_, err := load(url, "maxNodes", c.Input)
+		checkRule(t, "max nodes", c, 0, err)
+	}
+	for _, c := range rt.Timeout {
+		s, err := load(url, "timeout", c.Input)
+		var got time.Duration
+		if s != nil {
+			got = s.Timeout
+		}
+		checkRule(t, "timeout", c, got, err)
+	}
+}
+
+func TestSharedDefaults(t *testing.T) {
+	d := loadRules(t).Defaults
+	if DefaultTimeout.Seconds() != d.TimeoutSeconds || maxTimeoutSeconds != d.MaxTimeoutSeconds ||
+		DefaultMinStep.Seconds() != d.MinStepSeconds || DefaultMaxNodes != d.MaxNodes || MaxNodesCap != d.MaxNodesCap {
+		t.Errorf("defaults differ from testdata/rules/settings.json: %+v", d)
+	}
+}

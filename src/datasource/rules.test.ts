@@ -1,0 +1,79 @@
+/**
+ * The shared rule table (testdata/rules/settings.json): the Go tests in
+ * pkg/models run the same cases, so the page never calls valid what the
+ * backend refuses, or the other way round.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
+import { validateTimeShift } from './components/DiffRow';
+import {
+  validateMaxNodes,
+  validateMinStep,
+  validateTenantId,
+  validateTimeout,
+  validateUrl,
+} from './components/configValidation';
+import {
+  DEFAULT_MAX_NODES,
+  DEFAULT_MIN_STEP_SECONDS,
+  DEFAULT_TIMEOUT_SECONDS,
+  MAX_NODES_LIMIT,
+  MAX_TIMEOUT_SECONDS,
+} from './constants';
+import { parseDuration } from './rules';
+
+interface RuleCase {
+  input: string | number;
+  seconds?: number;
+  valid?: boolean;
+}
+
+const table = JSON.parse(readFileSync(join(__dirname, '..', '..', 'testdata', 'rules', 'settings.json'), 'utf8'));
+const accepted = (c: RuleCase) => c.seconds !== undefined || c.valid === true;
+const named = (cases: RuleCase[]) => cases.map((c) => [JSON.stringify(c.input), c] as const);
+
+describe('the rules the backend enforces too', () => {
+  it.each(named(table.minStep))('min step %s', (_, c) => {
+    expect(validateMinStep(String(c.input)) === undefined).toBe(accepted(c));
+    if (c.seconds !== undefined) {
+      expect(parseDuration(String(c.input))).toEqual({ seconds: c.seconds });
+    }
+  });
+
+  it.each(named(table.timeShift))('time shift %s', (_, c) => {
+    expect(validateTimeShift(String(c.input)) === undefined).toBe(accepted(c));
+    if (c.seconds !== undefined && c.input !== '') {
+      expect(parseDuration(String(c.input))).toEqual({ seconds: c.seconds });
+    }
+  });
+
+  it.each(named(table.tenantId))('tenant ID %s', (_, c) => {
+    expect(validateTenantId(String(c.input)) === undefined).toBe(accepted(c));
+  });
+
+  it.each(named(table.url))('URL %s', (_, c) => {
+    expect(validateUrl(String(c.input)) === undefined).toBe(accepted(c));
+  });
+
+  it.each(named(table.maxNodes))('max nodes %s', (_, c) => {
+    expect(validateMaxNodes(Number(c.input)) === undefined).toBe(accepted(c));
+  });
+
+  it.each(named(table.timeout))('timeout %s', (_, c) => {
+    expect(validateTimeout(Number(c.input)) === undefined).toBe(accepted(c));
+    if (c.input === 0) {
+      expect(c.seconds).toBe(DEFAULT_TIMEOUT_SECONDS);
+    }
+  });
+
+  it('uses the same defaults and limits', () => {
+    expect({
+      timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+      maxTimeoutSeconds: MAX_TIMEOUT_SECONDS,
+      minStepSeconds: DEFAULT_MIN_STEP_SECONDS,
+      maxNodes: DEFAULT_MAX_NODES,
+      maxNodesCap: MAX_NODES_LIMIT,
+    }).toEqual(table.defaults);
+  });
+});
