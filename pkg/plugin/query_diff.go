@@ -32,9 +32,11 @@ func (d *Datasource) queryDiff(ctx context.Context, q models.Query, pt models.Pr
 	if err != nil {
 		return executedOnly(executed), err
 	}
-	frame, err := frames.FlameGraphDiff(fg, pt.SampleUnit)
+	frame, err := converting(ctx, func() (*data.Frame, error) {
+		return frames.FlameGraphDiffWithin(ctx, fg, pt.SampleUnit, maxNodes)
+	})
 	if err != nil {
-		return executedOnly(executed), fmt.Errorf("the diff flame graph could not be converted: %w", err)
+		return executedOnly(executed), err
 	}
 	out := data.Frames{frame}
 	annotate(out, executed)

@@ -27,9 +27,11 @@ func (d *Datasource) queryProfile(ctx context.Context, q models.Query, pt models
 	if err != nil {
 		return executedOnly(executed), err
 	}
-	frame, err := frames.FlameGraph(fg, pt.SampleUnit)
+	frame, err := converting(ctx, func() (*data.Frame, error) {
+		return frames.FlameGraphWithin(ctx, fg, pt.SampleUnit, maxNodes)
+	})
 	if err != nil {
-		return executedOnly(executed), fmt.Errorf("the flame graph could not be converted: %w", err)
+		return executedOnly(executed), err
 	}
 	out := data.Frames{frame}
 	annotate(out, executed)
