@@ -59,7 +59,7 @@ func New(ctx context.Context, ds backend.DataSourceInstanceSettings, s *models.S
 		return nil, fmt.Errorf("the HTTP client could not be built: %w", err)
 	}
 	base := strings.TrimRight(s.URL, "/")
-	rpc := querierv1connect.NewQuerierServiceClient(hc, base, connect.WithReadMaxBytes(MaxAnswerBytes))
+	rpc := querierv1connect.NewQuerierServiceClient(hc, base, connect.WithReadMaxBytes(MaxAnswerBytes), connect.WithCodec(flameCodec{}))
 	return &Client{shownURL: models.RedactURL(base), tenant: s.TenantID, http: hc, rpc: rpc}, nil
 }
 
