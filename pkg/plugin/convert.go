@@ -3,22 +3,28 @@ package plugin
 import (
 	"context"
 	"runtime"
+
+	"github.com/embers/embers/pkg/pyroscope"
 )
 
-// conversions bounds the CPU-bound work (decoding and converting answers)
-// running at once in the process, and with it the memory those steps take:
-// calls that only wait on Pyroscope are not bounded by it.
-var conversions = make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))
+// answerSlots bounds the flame graph answers being read, decoded and
+// converted at once in the process, and with them the memory of a request
+// however many queries it holds. Calls that only wait on Pyroscope hold no
+// slot, so a hung server does not make the others queue.
+var answerSlots = pyroscope.NewSlots(max(2, runtime.GOMAXPROCS(0)))
 
-// converting runs fn once a conversion slot is free, or gives up when the
-// request ends first.
-func converting[T any](ctx context.Context, fn func() (T, error)) (T, error) {
-	select {
-	case conversions <- struct{}{}:
-	case <-ctx.Done():
-		var zero T
-		return zero, ctx.Err()
+// fetchAndConvert calls Pyroscope and converts its answer holding one slot
+// from the moment the answer arrives until it is converted.
+func fetchAndConvert[A, F any](ctx context.Context, fetch func(context.Context) (A, error), convert func(A) (F, error)) (F, error) {
+	ctx, claim := answerSlots.NewClaim(ctx)
+	defer claim.Release()
+	var zero F
+	answer, err := fetch(ctx)
+	if err != nil {
+		return zero, err
 	}
-	defer func() { <-conversions }()
-	return fn()
+	if err := claim.Take(ctx); err != nil { // the transport takes it; a no-op then
+		return zero, err
+	}
+	return convert(answer)
 }

@@ -53,7 +53,7 @@ func New(ctx context.Context, ds backend.DataSourceInstanceSettings, s *models.S
 	if s.AuthType == "bearer" {
 		bearer = s.BearerToken
 	}
-	opts.Middlewares = append(httpclient.DefaultMiddlewares(), headersMiddleware(s.TenantID, bearer), recordingMiddleware())
+	opts.Middlewares = append(httpclient.DefaultMiddlewares(), headersMiddleware(s.TenantID, bearer), recordingMiddleware(), claimMiddleware())
 	hc, err := httpclient.New(opts)
 	if err != nil {
 		return nil, fmt.Errorf("the HTTP client could not be built: %w", err)
