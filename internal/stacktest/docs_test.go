@@ -27,8 +27,13 @@ func TestUserGuideExplainsEveryBackendErrorMessage(t *testing.T) {
 		"unreadable":     {Kind: pyroscope.Unreadable, URL: "URL"},
 		"timeout":        {Kind: pyroscope.Timeout},
 		"invalid query":  {Kind: pyroscope.InvalidQuery, Status: 400, Message: "…"},
+		"proxy 502":      {Kind: pyroscope.Unreachable, URL: "URL", Status: 502},
+		"dropped":        {Kind: pyroscope.Dropped, URL: "URL", Status: 200},
+		"web UI path":    {Kind: pyroscope.WrongPath, URL: "http://pyroscope:4040/ui", Status: 405},
+		"tenant refused": {Kind: pyroscope.TenantMissing, Status: 401, Tenant: "X"},
+		"too large":      {Kind: pyroscope.TooLarge},
 	}
-	variable := regexp.MustCompile(`URL|401|…|1d`)
+	variable := regexp.MustCompile(`URL|401|502|…|1d`)
 	for name, e := range errs {
 		msg := e.UserMessage()
 		for _, fixed := range variable.Split(msg, -1) {

@@ -1,6 +1,7 @@
 package frames
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -18,13 +19,23 @@ const diffWidth = 7
 // Parents are found on the combined node (x, total and self of both sides
 // added), since a node missing on one side has no width there to place it.
 func FlameGraphDiff(fg *querierv1.FlameGraphDiff, sampleUnit string) (*data.Frame, error) {
+	return FlameGraphDiffWithin(context.Background(), fg, sampleUnit, 0)
+}
+
+// FlameGraphDiffWithin is FlameGraphDiff with FlameGraphWithin's bounds.
+func FlameGraphDiffWithin(ctx context.Context, fg *querierv1.FlameGraphDiff, sampleUnit string, maxNodes int64) (*data.Frame, error) {
 	levels, names := fg.GetLevels(), fg.GetNames()
 	n, err := countNodes(levels, diffWidth)
 	if err != nil {
 		return nil, err
 	}
-	cols := newFlameColumns(n, names)
-	valueRight, selfRight := borrowInt64s(n), borrowInt64s(n)
+	fold, names, err := planFold(ctx, levels, diffLayout, readDiff, n, maxNodes, names)
+	if err != nil {
+		return nil, err
+	}
+	size := rowsFor(n, fold, maxNodes)
+	cols := newFlameColumns(size, names)
+	valueRight, selfRight := borrowInt64s(size), borrowInt64s(size)
 	defer func() {
 		cols.release()
 		returnInt64s(valueRight, selfRight)
@@ -34,7 +45,7 @@ func FlameGraphDiff(fg *querierv1.FlameGraphDiff, sampleUnit string) (*data.Fram
 	roomLeft := make([]int64, len(levels))
 	roomRight := make([]int64, len(levels))
 
-	rows, err := walkLevels(levels, diffWidth, readDiff, func(row, depth int, g []int64) error {
+	w := walk{ctx: ctx, levels: levels, layout: diffLayout, read: readDiff, fold: fold, emit: func(row, depth int, g []int64) error {
 		if depth > 0 {
 			roomLeft[depth-1] -= g[1]
 			roomRight[depth-1] -= g[4]
@@ -47,7 +58,8 @@ func FlameGraphDiff(fg *querierv1.FlameGraphDiff, sampleUnit string) (*data.Fram
 		valueRight[row] = g[4]
 		selfRight[row] = g[5]
 		return cols.set(row, depth, g[1], g[2], g[6])
-	})
+	}}
+	rows, err := w.run()
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +68,9 @@ func FlameGraphDiff(fg *querierv1.FlameGraphDiff, sampleUnit string) (*data.Fram
 		valueField("valueRight", valueRight[:rows], unit),
 		valueField("selfRight", selfRight[:rows], unit),
 	)
-	return newFlameFrame(rows, fields...), nil
+	frame := newFlameFrame(rows, fields...)
+	noteBounds(frame, n, rows, fold, fg.GetTotal())
+	return frame, nil
 }
 
 // readDiff checks each side on its own and returns the combined node.

@@ -1,6 +1,8 @@
 package frames
 
 import (
+	"context"
+
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
 )
@@ -14,20 +16,33 @@ const singleWidth = 4
 // self fields' unit. A nil or root-only answer is a frame with 0 or 1 rows and
 // a notice; levels that break the encoding give ErrUnreadableFlameGraph.
 func FlameGraph(fg *querierv1.FlameGraph, sampleUnit string) (*data.Frame, error) {
+	return FlameGraphWithin(context.Background(), fg, sampleUnit, 0)
+}
+
+// FlameGraphWithin is FlameGraph with bounds: it stops with ctx's error once
+// ctx ends, and with maxNodes > 0 it never returns more rows than that,
+// folding the smallest nodes into "other" the way Pyroscope truncates.
+func FlameGraphWithin(ctx context.Context, fg *querierv1.FlameGraph, sampleUnit string, maxNodes int64) (*data.Frame, error) {
 	levels, names := fg.GetLevels(), fg.GetNames()
 	n, err := countNodes(levels, singleWidth)
 	if err != nil {
 		return nil, err
 	}
-	cols := newFlameColumns(n, names)
-	defer cols.release()
-	rows, err := walkLevels(levels, singleWidth, readSingle, func(row, depth int, g []int64) error {
-		return cols.set(row, depth, g[1], g[2], g[3])
-	})
+	fold, names, err := planFold(ctx, levels, singleLayout, readSingle, n, maxNodes, names)
 	if err != nil {
 		return nil, err
 	}
-	return newFlameFrame(rows, cols.fields(rows, GrafanaUnit(sampleUnit))...), nil
+	cols := newFlameColumns(rowsFor(n, fold, maxNodes), names)
+	defer cols.release()
+	w := walk{ctx: ctx, levels: levels, layout: singleLayout, read: readSingle, fold: fold,
+		emit: func(row, depth int, g []int64) error { return cols.set(row, depth, g[1], g[2], g[3]) }}
+	rows, err := w.run()
+	if err != nil {
+		return nil, err
+	}
+	frame := newFlameFrame(rows, cols.fields(rows, GrafanaUnit(sampleUnit))...)
+	noteBounds(frame, n, rows, fold, fg.GetTotal())
+	return frame, nil
 }
 
 func readSingle(g []int64) (xDelta, total, self int64, err error) {

@@ -1,6 +1,8 @@
 package frames
 
 import (
+	"fmt"
+
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 )
 
@@ -69,4 +71,26 @@ func newFlameFrame(rows int, fields ...*data.Field) *data.Frame {
 		frame.AppendNotices(data.Notice{Severity: data.NoticeSeverityInfo, Text: NoDataNotice})
 	}
 	return frame
+}
+
+// rowsFor is how many rows the columns need: every node, or maxNodes when
+// the excess is folded.
+func rowsFor(n int, fold *folding, maxNodes int64) int {
+	if fold != nil {
+		return int(maxNodes)
+	}
+	return n
+}
+
+// noteBounds says when the frame is not the whole answer: nodes folded into
+// "other", or a total with no nodes to show it.
+func noteBounds(frame *data.Frame, nodes, rows int, fold *folding, total int64) {
+	if fold != nil {
+		frame.AppendNotices(data.Notice{Severity: data.NoticeSeverityInfo, Text: fmt.Sprintf(
+			"Pyroscope sent %d nodes, more than max nodes allows: the smallest were folded into %q to keep %d.", nodes, OtherName, rows)})
+	}
+	if rows == 0 && total > 0 {
+		frame.AppendNotices(data.Notice{Severity: data.NoticeSeverityWarning, Text: fmt.Sprintf(
+			"Pyroscope reported %d samples in total but sent no flame graph nodes: the answer is incomplete. Try again; if it persists, check the server's logs.", total)})
+	}
 }

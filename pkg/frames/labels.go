@@ -40,9 +40,11 @@ func newLabelColumn(names []string, rows int) *labelColumn {
 // dedupeNames maps every name index to the index of its first occurrence in
 // the returned list of distinct names.
 func dedupeNames(names []string) ([]int32, []string) {
-	seen := make(map[string]int32, len(names))
+	// Sized for the enum's limit, not the names: a million names often
+	// repeat a few thousand.
+	seen := make(map[string]int32, min(len(names), maxEnumNames))
 	remap := make([]int32, len(names))
-	distinct := make([]string, 0, len(names))
+	distinct := make([]string, 0, min(len(names), maxEnumNames))
 	for i, name := range names {
 		idx, ok := seen[name]
 		if !ok {

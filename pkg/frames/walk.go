@@ -1,6 +1,7 @@
 package frames
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -16,10 +17,16 @@ type readNode func(group []int64) (xDelta, total, self int64, err error)
 type emitNode func(row, depth int, group []int64) error
 
 // openNode is a node on the path from the root to the current row: children
-// must start in [childStart, end) and end by end.
+// must start in [childStart, end) and end by end. A node folded into "other"
+// stays open only so its descendants are read past.
 type openNode struct {
 	childStart, end int64
+	kept            bool
 }
+
+// cancelCheckEvery is how many nodes are converted between looks at the
+// request's context, so a canceled request stops converting.
+const cancelCheckEvery = 1 << 15
 
 // countNodes checks every level splits into whole groups and counts the nodes,
 // so the columns can be allocated once.
@@ -38,12 +45,23 @@ func countNodes(levels []*querierv1.Level, width int) (int, error) {
 	return n, nil
 }
 
-// walkLevels visits Pyroscope's levels in depth-first pre-order without
-// building a tree: each level is read left to right with its own cursor, and a
-// stack of the open nodes' ranges says whether the next node of the level
-// below belongs to the node on top (x in [x+self, x+total), half-open).
-// It returns the number of rows emitted; every node must land under a parent.
-func walkLevels(levels []*querierv1.Level, width int, read readNode, emit emitNode) (int, error) {
+// walk is one pass over Pyroscope's levels in depth-first pre-order.
+type walk struct {
+	ctx    context.Context
+	levels []*querierv1.Level
+	layout layout
+	read   readNode
+	emit   emitNode // nil only counts the rows
+	fold   *folding // nil keeps every node
+}
+
+// run visits the levels without building a tree: each level is read left to
+// right with its own cursor, and a stack of the open nodes' ranges says
+// whether the next node of the level below belongs to the node on top (x in
+// [x+self, x+total), half-open). It returns the number of rows emitted;
+// every node must land under a parent.
+func (w *walk) run() (int, error) {
+	levels, width := w.levels, w.layout.width
 	depthCount := len(levels)
 	if depthCount == 0 || len(levels[0].GetValues()) == 0 {
 		return 0, nil
@@ -51,8 +69,18 @@ func walkLevels(levels []*querierv1.Level, width int, read readNode, emit emitNo
 	cursor := make([]int, depthCount) // next group per level
 	xEnd := make([]int64, depthCount) // end of the last node taken per level
 	stack := make([]openNode, 0, depthCount)
+	other := newOtherSums(w.fold, depthCount, width)
 	row := 0
 
+	emit := func(depth int, group []int64) error {
+		if w.emit != nil {
+			if err := w.emit(row, depth, group); err != nil {
+				return err
+			}
+		}
+		row++
+		return nil
+	}
 	take := func(depth int, x, total, self int64, group []int64) error {
 		end, ok := addNonNegative(x, total)
 		if !ok {
@@ -61,18 +89,37 @@ func walkLevels(levels []*querierv1.Level, width int, read readNode, emit emitNo
 		if depth > 0 && end > stack[depth-1].end {
 			return errors.New("the node runs past the end of its parent")
 		}
-		if err := emit(row, depth, group); err != nil {
-			return err
+		// keeps must see every node, in order, for its tie count.
+		kept := w.fold.keeps(depth, total)
+		if depth == 0 {
+			kept = true
+		} else if !stack[depth-1].kept {
+			kept = false
 		}
-		row++
+		switch {
+		case kept:
+			if err := emit(depth, group); err != nil {
+				return err
+			}
+		case stack[depth-1].kept:
+			other.add(depth-1, group, w.layout)
+		}
 		cursor[depth]++
 		xEnd[depth] = end
-		stack = append(stack, openNode{childStart: x + self, end: end})
+		stack = append(stack, openNode{childStart: x + self, end: end, kept: kept})
+		return nil
+	}
+	closeTop := func() error {
+		depth := len(stack) - 1
+		stack = stack[:depth]
+		if group := other.take(depth); group != nil {
+			return emit(depth+1, group)
+		}
 		return nil
 	}
 
 	root := levels[0].GetValues()[:width]
-	dx, total, self, err := read(root)
+	dx, total, self, err := w.read(root)
 	if err == nil {
 		err = take(0, dx, total, self, root)
 	}
@@ -80,7 +127,10 @@ func walkLevels(levels []*querierv1.Level, width int, read readNode, emit emitNo
 		return 0, unreadable("level 0, node 0: %v", err)
 	}
 
-	for len(stack) > 0 {
+	for steps := 1; len(stack) > 0; steps++ {
+		if steps%cancelCheckEvery == 0 && w.ctx != nil && w.ctx.Err() != nil {
+			return 0, w.ctx.Err()
+		}
 		depth := len(stack) // depth of the next child of the top node
 		top := stack[depth-1]
 		if depth < depthCount {
@@ -88,7 +138,7 @@ func walkLevels(levels []*querierv1.Level, width int, read readNode, emit emitNo
 			i := cursor[depth]
 			if i*width < len(values) {
 				group := values[i*width : (i+1)*width]
-				dx, total, self, err := read(group)
+				dx, total, self, err := w.read(group)
 				if err != nil {
 					return 0, unreadable("level %d, node %d: %v", depth, i, err)
 				}
@@ -107,7 +157,9 @@ func walkLevels(levels []*querierv1.Level, width int, read readNode, emit emitNo
 				}
 			}
 		}
-		stack = stack[:depth-1]
+		if err := closeTop(); err != nil {
+			return 0, err
+		}
 	}
 
 	for d, l := range levels {

@@ -69,6 +69,11 @@ type host struct {
 
 func startPlugin(t *testing.T) *host {
 	t.Helper()
+	return startPluginLogging(t, io.Discard, hclog.Error)
+}
+
+func startPluginLogging(t *testing.T, logs io.Writer, level hclog.Level) *host {
+	t.Helper()
 	client := goplugin.NewClient(&goplugin.ClientConfig{
 		HandshakeConfig: goplugin.HandshakeConfig{
 			ProtocolVersion:  grpcplugin.ProtocolVersion,
@@ -83,7 +88,7 @@ func startPlugin(t *testing.T) *host {
 		Cmd:              exec.Command(binary),
 		AllowedProtocols: []goplugin.Protocol{goplugin.ProtocolGRPC},
 		GRPCDialOptions:  []grpc.DialOption{grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(maxMessage))},
-		Logger:           hclog.New(&hclog.LoggerOptions{Output: io.Discard, Level: hclog.Error}),
+		Logger:           hclog.New(&hclog.LoggerOptions{Output: logs, Level: level}),
 		StartTimeout:     30 * time.Second,
 	})
 	t.Cleanup(client.Kill)

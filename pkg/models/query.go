@@ -78,6 +78,9 @@ func (q Query) Validate() error {
 	if err := checkSelector("label selector", q.LabelSelector); err != nil {
 		return err
 	}
+	if q.MaxNodes != nil && *q.MaxNodes < 1 {
+		return ErrMaxNodesRange
+	}
 	if q.Limit != nil && (*q.Limit < 0 || *q.Limit > MaxLimit) {
 		return fmt.Errorf("series limit must be between 0 (no limit) and %d, got %d", MaxLimit, *q.Limit)
 	}
@@ -113,13 +116,25 @@ func (r *Right) Shift() (time.Duration, error) {
 }
 
 // MaxNodesOr returns the query's max nodes, else the given default, clamped to
-// 1..MaxNodesCap so the server never sees an unbounded value.
+// 1..MaxNodesCap so the server never sees an unbounded value (Validate
+// refuses values below 1; values over the cap are lowered to it).
 func (q Query) MaxNodesOr(def int64) int64 {
 	v := def
 	if q.MaxNodes != nil {
 		v = *q.MaxNodes
 	}
 	return min(max(v, 1), MaxNodesCap)
+}
+
+// ErrRangeBackwards answers a time range whose start is not before its end.
+var ErrRangeBackwards = errors.New("the time range must start before it ends (from must be before to)")
+
+// CheckTimeRange is the time-range rule of queries and resources (unix ms).
+func CheckTimeRange(fromMs, toMs int64) error {
+	if fromMs >= toMs {
+		return ErrRangeBackwards
+	}
+	return nil
 }
 
 // checkSelector catches the mistakes worth naming before a round trip.

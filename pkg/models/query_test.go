@@ -35,6 +35,8 @@ func TestParseQuery(t *testing.T) {
 		{name: "empty body", json: ``, wantErr: "the query is empty"},
 		{name: "not JSON", json: `{"queryType":`, wantErr: "could not be read"},
 		{name: "maxNodes as text", json: `{"maxNodes":"many"}`, wantErr: "maxNodes should be a whole number"},
+		{name: "maxNodes zero", json: `{"profileTypeId":"` + cpuType + `","maxNodes":0}`, wantErr: "max nodes must be a whole number between 1 and 1048576"},
+		{name: "maxNodes negative", json: `{"profileTypeId":"` + cpuType + `","maxNodes":-1}`, wantErr: "max nodes must be a whole number between 1 and 1048576"},
 		{name: "unknown type", json: `{"queryType":"logs","profileTypeId":"` + cpuType + `"}`, wantErr: `query type "logs" is not one of`},
 		{name: "no profile type", json: `{"queryType":"profile"}`, wantErr: "choose a profile type"},
 		{name: "bad profile type", json: `{"profileTypeId":"cpu"}`, wantErr: "must look like name:sample_type"},

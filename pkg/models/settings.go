@@ -26,6 +26,10 @@ const (
 	maxTimeoutSeconds = 24 * 60 * 60
 )
 
+// ErrMaxNodesRange is the one rule for max nodes: the settings and a query
+// answer the same message.
+var ErrMaxNodesRange = fmt.Errorf("max nodes must be a whole number between 1 and %d", MaxNodesCap)
+
 // Settings is the parsed datasource configuration. BearerToken holds the
 // secret itself (basic auth stays with the SDK): never log a Settings value.
 type Settings struct {
@@ -49,6 +53,9 @@ type jsonData struct {
 
 // LoadSettings parses the instance settings and validates them.
 func LoadSettings(s backend.DataSourceInstanceSettings) (*Settings, error) {
+	if err := checkSDKFields(s.JSONData); err != nil {
+		return nil, err
+	}
 	var jd jsonData
 	if len(s.JSONData) > 0 {
 		if err := json.Unmarshal(s.JSONData, &jd); err != nil {
@@ -80,7 +87,7 @@ func LoadSettings(s backend.DataSourceInstanceSettings) (*Settings, error) {
 	if jd.MaxNodes != nil {
 		v := *jd.MaxNodes
 		if v < 1 || v > MaxNodesCap || v != float64(int64(v)) {
-			return nil, fmt.Errorf("max nodes must be a whole number between 1 and %d", MaxNodesCap)
+			return nil, ErrMaxNodesRange
 		}
 		out.MaxNodes = int64(v)
 	}
@@ -130,7 +137,7 @@ func (s *Settings) Validate() error {
 	}
 	u, err := url.Parse(s.URL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("the URL %q must start with http:// or https:// and name a host", s.URL)
+		return fmt.Errorf("the URL %q must start with http:// or https:// and name a host", RedactURL(s.URL))
 	}
 	if s.Timeout <= 0 {
 		return errors.New("timeout must be a positive number of seconds")
@@ -139,7 +146,7 @@ func (s *Settings) Validate() error {
 		return errors.New("min step must be a positive duration such as 15s")
 	}
 	if s.MaxNodes < 1 || s.MaxNodes > MaxNodesCap {
-		return fmt.Errorf("max nodes must be between 1 and %d, got %d", MaxNodesCap, s.MaxNodes)
+		return ErrMaxNodesRange
 	}
 	if !ValidTenantID(s.TenantID) {
 		return fmt.Errorf("tenant ID %q is not valid: use up to 150 letters, digits or !-_.*'() without spaces or \"/\" (several joined by |)", s.TenantID)

@@ -2,49 +2,55 @@ package plugin
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
+
+	"github.com/embers/embers/pkg/pyroscopetest"
 )
 
-func TestQueriesReachPyroscopeWithBoundedConcurrency(t *testing.T) {
-	var mu sync.Mutex
-	inFlight, peak, total := 0, 0, 0
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		mu.Lock()
-		inFlight++
-		total++
-		peak = max(peak, inFlight)
-		mu.Unlock()
-		time.Sleep(50 * time.Millisecond)
-		mu.Lock()
-		inFlight--
-		mu.Unlock()
-		w.Header().Set("Content-Type", "application/proto")
-	}))
-	t.Cleanup(srv.Close)
-	d := newDS(t, srv.URL, `{}`, nil)
+// One hung server costs a request one wait, not one per query: every query's
+// call is in flight at the same time. The fake holds each call until the
+// request is canceled, which happens once all of them are held; a request
+// that queued its calls would never get there and would fail on timeouts.
+func TestAHungServerHoldsEveryQueryAtOnce(t *testing.T) {
+	const queries = 20
+	fake := pyroscopetest.New(t, pyroscopetest.WithFault(pyroscopetest.Fault{Hang: true}))
+	d := newDS(t, fake.URL, `{"timeout":10}`, nil)
 	tr := backend.TimeRange{From: time.Now().Add(-time.Hour), To: time.Now()}
 	var qs []backend.DataQuery
-	for _, ref := range []string{"A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L"} {
-		qs = append(qs, dataQuery(ref, tr, queryJSON("profile", cpuType, `{service_name="a"}`, "")))
+	for i := range queries {
+		qt := []string{"profile", "metrics", "both", "diff"}[i%4]
+		qs = append(qs, dataQuery(fmt.Sprintf("Q%d", i), tr, queryJSON(qt, cpuType, `{service_name="a"}`, `"right":{"labelSelector":"{service_name=\"b\"}"}`)))
 	}
-	resp := runQueries(t, d, nil, qs...)
-	for _, q := range qs {
-		if r := resp.Responses[q.RefID]; r.Error != nil {
-			t.Errorf("%s: %v", q.RefID, r.Error)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan *backend.QueryDataResponse, 1)
+	go func() {
+		resp, _ := d.QueryData(ctx, &backend.QueryDataRequest{Queries: qs})
+		done <- resp
+	}()
+	// A both query makes two calls.
+	want := queries + queries/4
+	for fake.PeakWaiting() < want {
+		select {
+		case <-done:
+			t.Fatalf("QueryData returned with only %d of %d calls held at once", fake.PeakWaiting(), want)
+		case <-time.After(10 * time.Millisecond):
 		}
 	}
-	if total != len(qs) {
-		t.Errorf("Pyroscope saw %d calls, want %d", total, len(qs))
-	}
-	if peak > maxConcurrentQueries || peak < 2 {
-		t.Errorf("at most %d calls were in flight at once, want 2..%d", peak, maxConcurrentQueries)
+	cancel()
+	resp := <-done
+	for _, q := range qs {
+		r := resp.Responses[q.RefID]
+		if r.Error == nil || r.Error.Error() != "the request was canceled" || r.Status != statusClientClosed {
+			t.Errorf("%s: %d %v, want 499 \"the request was canceled\"", q.RefID, r.Status, r.Error)
+		}
 	}
 }
 

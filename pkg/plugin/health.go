@@ -21,10 +21,11 @@ func (d *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthRequ
 	types, err := d.client.ProfileTypes(ctx, now.Add(-time.Hour).UnixMilli(), now.UnixMilli())
 	if err != nil {
 		var perr *pyroscope.Error
-		if errors.As(err, &perr) {
-			return healthError(perr.UserMessage()), nil
+		if errors.As(err, &perr) && perr.Kind == pyroscope.Timeout {
+			// The health check asks for one cheap list: the range is not why.
+			return healthError(fmt.Sprintf("Pyroscope at %s did not answer within the timeout (%s): check that the server is running and reachable, or raise the timeout in the data source settings", perr.URL, d.settings.Timeout)), nil
 		}
-		return healthError(err.Error()), nil
+		return healthError(describeFailure(err).message), nil
 	}
 	if len(types) == 0 {
 		return &backend.CheckHealthResult{Status: backend.HealthStatusOk, Message: "Connected to Pyroscope, but no profiles yet: found 0 profile types in the last hour"}, nil

@@ -8,7 +8,14 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 
 	"github.com/embers/embers/pkg/pyroscope/replay"
+	"github.com/embers/embers/pkg/pyroscopetest"
 )
+
+func faultURL(t *testing.T, f pyroscopetest.Fault) string {
+	return pyroscopetest.New(t, pyroscopetest.WithFault(f)).URL
+}
+
+func hungURL(t *testing.T) string { return faultURL(t, pyroscopetest.Fault{Hang: true}) }
 
 func TestCheckHealth(t *testing.T) {
 	tests := []struct {
@@ -25,9 +32,12 @@ func TestCheckHealth(t *testing.T) {
 		{"not pyroscope", fixedServer(t, 404, "text/plain", "404 page not found", 0), `{}`, backend.HealthStatusError, "does not look like a Pyroscope server"},
 		{"unreachable", closedPortURL(t), `{}`, backend.HealthStatusError, "cannot connect to Pyroscope"},
 		{"server message", fixedServer(t, 503, "application/json", `{"code":"unavailable","message":"too many requests"}`, 0), `{}`, backend.HealthStatusError, "Pyroscope error: too many requests"},
-		{"proxy gateway error", fixedServer(t, 504, "text/html", "<html>Gateway Timeout</html>", 0), `{}`, backend.HealthStatusError, "cannot connect to Pyroscope"},
+		{"proxy gateway error", fixedServer(t, 504, "text/html", "<html>Gateway Timeout</html>", 0), `{}`, backend.HealthStatusError, "a proxy in front of Pyroscope answered HTTP 504"},
 		{"server error", fixedServer(t, 500, "application/json", `{"code":"internal","message":"store is read-only"}`, 0), `{}`, backend.HealthStatusError, "store is read-only"},
 		{"bad settings", "pyroscope:4040", `{}`, backend.HealthStatusError, "must start with http:// or https://"},
+		{"timeout", hungURL(t), `{"timeout":1}`, backend.HealthStatusError, " did not answer within the timeout (1s): check that the server is running and reachable, or raise the timeout in the data source settings"},
+		{"URL on the web UI", faultURL(t, pyroscopetest.Fault{Status: 405, Body: "Method Not Allowed"}) + "/ui/", `{}`, backend.HealthStatusError, "points at Pyroscope's web UI: use the server's root URL, e.g. http://127.0.0.1:"},
+		{"tenant refused", faultURL(t, pyroscopetest.Fault{Status: 401, ContentType: "application/json", Body: `{"code":"unauthenticated","message":"no org id"}`}), `{"tenantId":"team-b"}`, backend.HealthStatusError, `Pyroscope refused tenant "team-b"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
@@ -92,7 +93,7 @@ func dedupeNotices(fs data.Frames) {
 // describe is the executedQueryString: type, profile type, selector, and the
 // rest of what was sent.
 func describe(kind, profileType, selector string, extra ...string) string {
-	parts := append([]string{kind, profileType, selector}, extra...)
+	parts := append([]string{kind, profileType, shownSelector(selector)}, extra...)
 	return strings.Join(parts, " ")
 }
 
@@ -125,4 +126,21 @@ func annotateResolution(fs data.Frames, res frames.Resolution) {
 			f.Meta.Custom = meta
 		}
 	}
+}
+
+// maxShownSelector bounds how much of a selector the query inspector repeats
+// (a generated selector can be hundreds of KB).
+const maxShownSelector = 1000
+
+// shownSelector is the selector as executedQueryString shows it: whole when
+// short, else its start and its length.
+func shownSelector(sel string) string {
+	if len(sel) <= maxShownSelector {
+		return sel
+	}
+	cut := maxShownSelector
+	for cut > 0 && !utf8.RuneStart(sel[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s… (selector cut, %d bytes in all)", sel[:cut], len(sel))
 }

@@ -14,13 +14,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
 	"github.com/embers/embers/pkg/models"
-	"github.com/embers/embers/pkg/pyroscope"
 )
-
-// maxConcurrentQueries bounds the queries of one request answered at once. A
-// both query makes its two calls in parallel, so up to twice as many calls
-// can be in flight.
-const maxConcurrentQueries = 4
 
 // errAlertNeedsMetrics is the answer to an alert rule asking for a flame graph.
 var errAlertNeedsMetrics = errors.New("alert rules need a metrics query: set the query type to metrics")
@@ -31,14 +25,13 @@ func (d *Datasource) QueryData(ctx context.Context, req *backend.QueryDataReques
 	resp := backend.NewQueryDataResponse()
 	alert := fromAlert(req.Headers)
 	results := make([]backend.DataResponse, len(req.Queries))
-	sem := make(chan struct{}, maxConcurrentQueries)
+	// Every query waits on Pyroscope at the same time, so one hung server
+	// costs a request one timeout; the CPU-bound part is bounded (convert.go).
 	var wg sync.WaitGroup
 	for i, q := range req.Queries {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
 			results[i] = d.safeQuery(ctx, q, alert)
 		}()
 	}
@@ -76,6 +69,9 @@ func (d *Datasource) query(ctx context.Context, dq backend.DataQuery, alert bool
 	}
 	q, err := models.ParseQuery(dq.JSON)
 	if err != nil {
+		return badRequest(err.Error())
+	}
+	if err := models.CheckTimeRange(dq.TimeRange.From.UnixMilli(), dq.TimeRange.To.UnixMilli()); err != nil {
 		return badRequest(err.Error())
 	}
 	if alert && q.QueryType != models.QueryTypeMetrics {
@@ -120,19 +116,9 @@ func badRequest(msg string) backend.DataResponse {
 	return backend.ErrDataResponseWithSource(backend.StatusBadRequest, backend.ErrorSourceDownstream, msg)
 }
 
-// errorResponse puts a Pyroscope failure on the query's own response, with a
-// status that says whose problem it is.
+// errorResponse puts a failure on the query's own response, with the status
+// and source of the one table (status.go).
 func errorResponse(err error) backend.DataResponse {
-	var perr *pyroscope.Error
-	if !errors.As(err, &perr) {
-		return backend.ErrDataResponseWithSource(backend.StatusInternal, backend.ErrorSourcePlugin, err.Error())
-	}
-	status := backend.StatusBadGateway
-	switch perr.Kind {
-	case pyroscope.InvalidQuery, pyroscope.RangeTooLong, pyroscope.TooManyNodes:
-		status = backend.StatusBadRequest
-	case pyroscope.Timeout:
-		status = backend.StatusTimeout
-	}
-	return backend.ErrDataResponseWithSource(status, backend.ErrorSourceDownstream, perr.UserMessage())
+	f := describeFailure(err)
+	return backend.ErrDataResponseWithSource(f.status, f.source, f.message)
 }

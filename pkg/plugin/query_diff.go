@@ -28,17 +28,19 @@ func (d *Datasource) queryDiff(ctx context.Context, q models.Query, pt models.Pr
 		extra = append(extra, "shifted by "+q.Right.TimeShift)
 	}
 	executed := describe("diff", pt.ID, q.LabelSelector, append(extra, fmt.Sprintf("maxNodes=%d", maxNodes))...)
-	fg, err := d.client.Diff(ctx, &querierv1.DiffRequest{Left: left, Right: right})
+	var total int64
+	frame, err := fetchAndConvert(ctx, func(ctx context.Context) (*querierv1.FlameGraphDiff, error) {
+		return d.client.Diff(ctx, &querierv1.DiffRequest{Left: left, Right: right})
+	}, func(fg *querierv1.FlameGraphDiff) (*data.Frame, error) {
+		total = fg.GetTotal()
+		return frames.FlameGraphDiffWithin(ctx, fg, pt.SampleUnit, maxNodes)
+	})
 	if err != nil {
 		return executedOnly(executed), err
 	}
-	frame, err := frames.FlameGraphDiff(fg, pt.SampleUnit)
-	if err != nil {
-		return executedOnly(executed), fmt.Errorf("the diff flame graph could not be converted: %w", err)
-	}
 	out := data.Frames{frame}
 	annotate(out, executed)
-	if fg == nil || fg.Total == 0 {
+	if total == 0 {
 		// Hint about whichever side does not name its service.
 		sel := q.LabelSelector
 		if !selectorNamesService(q.Right.LabelSelector) {

@@ -17,23 +17,25 @@ import (
 func (d *Datasource) queryProfile(ctx context.Context, q models.Query, pt models.ProfileType, tr backend.TimeRange) (data.Frames, error) {
 	maxNodes := q.MaxNodesOr(d.settings.MaxNodes)
 	executed := describe("profile", pt.ID, q.LabelSelector, fmt.Sprintf("maxNodes=%d", maxNodes))
-	fg, err := d.client.SelectMergeStacktraces(ctx, &querierv1.SelectMergeStacktracesRequest{
-		ProfileTypeID: pt.ID,
-		LabelSelector: q.LabelSelector,
-		Start:         tr.From.UnixMilli(),
-		End:           tr.To.UnixMilli(),
-		MaxNodes:      &maxNodes,
+	var total int64
+	frame, err := fetchAndConvert(ctx, func(ctx context.Context) (*querierv1.FlameGraph, error) {
+		return d.client.SelectMergeStacktraces(ctx, &querierv1.SelectMergeStacktracesRequest{
+			ProfileTypeID: pt.ID,
+			LabelSelector: q.LabelSelector,
+			Start:         tr.From.UnixMilli(),
+			End:           tr.To.UnixMilli(),
+			MaxNodes:      &maxNodes,
+		})
+	}, func(fg *querierv1.FlameGraph) (*data.Frame, error) {
+		total = fg.GetTotal()
+		return frames.FlameGraphWithin(ctx, fg, pt.SampleUnit, maxNodes)
 	})
 	if err != nil {
 		return executedOnly(executed), err
 	}
-	frame, err := frames.FlameGraph(fg, pt.SampleUnit)
-	if err != nil {
-		return executedOnly(executed), fmt.Errorf("the flame graph could not be converted: %w", err)
-	}
 	out := data.Frames{frame}
 	annotate(out, executed)
-	if fg == nil || fg.Total == 0 {
+	if total == 0 {
 		out = emptyNotice(out, q.LabelSelector)
 	}
 	return out, nil

@@ -2,7 +2,6 @@ package plugin
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -14,7 +13,6 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend/log"
 
 	"github.com/embers/embers/pkg/models"
-	"github.com/embers/embers/pkg/pyroscope"
 )
 
 // maxResourceRange is Pyroscope's default max_query_length: resource calls
@@ -125,8 +123,8 @@ func (d *Datasource) resourceRange(w http.ResponseWriter, r *http.Request) (int6
 			return 0, 0, false
 		}
 	}
-	if from >= to {
-		writeError(w, http.StatusBadRequest, "from must be before to")
+	if err := models.CheckTimeRange(from, to); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
 		return 0, 0, false
 	}
 	if to-from > maxResourceRange.Milliseconds() {
@@ -167,8 +165,10 @@ func matchersFrom(q url.Values) ([]string, error) {
 	return []string{"{" + strings.Join(parts, ", ") + "}"}, nil
 }
 
+// sortedUnique is never nil: Pyroscope answers no values as null (or an
+// absent field) and the editors need a JSON list.
 func sortedUnique(in []string) []string {
-	out := slices.Clone(in)
+	out := append([]string{}, in...)
 	slices.Sort(out)
 	return slices.Compact(out)
 }
@@ -183,23 +183,13 @@ func writeError(w http.ResponseWriter, status int, msg string) {
 	writeJSON(w, status, map[string]string{"error": msg})
 }
 
-// writeUpstreamError answers a Pyroscope failure: 400 for the query's own
-// problems, 504 for timeouts, 502 for the rest (never 401, which the browser
-// would read as the Grafana session expiring).
+// writeUpstreamError answers a failed call with the status of the one table
+// (status.go) and the user's message.
 func writeUpstreamError(w http.ResponseWriter, r *http.Request, err error) {
-	status, msg := http.StatusBadGateway, err.Error()
-	var perr *pyroscope.Error
-	if errors.As(err, &perr) {
-		msg = perr.UserMessage()
-		switch perr.Kind {
-		case pyroscope.InvalidQuery, pyroscope.RangeTooLong, pyroscope.TooManyNodes:
-			status = http.StatusBadRequest
-		case pyroscope.Timeout:
-			status = http.StatusGatewayTimeout
-		}
-	}
+	f := describeFailure(err)
+	status := f.httpStatus()
 	logger := log.DefaultLogger.FromContext(r.Context())
 	logger.Warn("Resource call failed", "path", r.URL.Path, "status", status)
-	logger.Debug("Resource error", "path", r.URL.Path, "error", msg)
-	writeError(w, status, msg)
+	logger.Debug("Resource error", "path", r.URL.Path, "error", f.message)
+	writeError(w, status, f.message)
 }

@@ -7,7 +7,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strings"
 	"time"
 
@@ -23,10 +22,16 @@ import (
 	"github.com/embers/embers/pkg/models"
 )
 
+// MaxAnswerBytes bounds one answer's size, and with it the memory one query
+// can take: a flame graph at the 1,048,576-node cap with long names fits.
+// A variable only so tests can lower it.
+var MaxAnswerBytes = 128 << 20
+
 // Client calls one Pyroscope server.
 type Client struct {
 	// shownURL is the server's URL for messages, without any password.
 	shownURL string
+	tenant   string
 	http     *http.Client
 	rpc      querierv1connect.QuerierServiceClient
 }
@@ -48,23 +53,14 @@ func New(ctx context.Context, ds backend.DataSourceInstanceSettings, s *models.S
 	if s.AuthType == "bearer" {
 		bearer = s.BearerToken
 	}
-	opts.Middlewares = append(httpclient.DefaultMiddlewares(), headersMiddleware(s.TenantID, bearer), recordingMiddleware())
+	opts.Middlewares = append(httpclient.DefaultMiddlewares(), headersMiddleware(s.TenantID, bearer), recordingMiddleware(), claimMiddleware())
 	hc, err := httpclient.New(opts)
 	if err != nil {
 		return nil, fmt.Errorf("the HTTP client could not be built: %w", err)
 	}
 	base := strings.TrimRight(s.URL, "/")
-	return &Client{shownURL: redacted(base), http: hc, rpc: querierv1connect.NewQuerierServiceClient(hc, base)}, nil
-}
-
-// redacted hides the password of a URL like http://user:pass@host, which
-// messages and logs would otherwise show.
-func redacted(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return raw
-	}
-	return u.Redacted()
+	rpc := querierv1connect.NewQuerierServiceClient(hc, base, connect.WithReadMaxBytes(MaxAnswerBytes), connect.WithCodec(flameCodec{}))
+	return &Client{shownURL: models.RedactURL(base), tenant: s.TenantID, http: hc, rpc: rpc}, nil
 }
 
 // Close drops idle connections when the instance is disposed.
@@ -77,7 +73,7 @@ func call[Req, Res any](ctx context.Context, c *Client, method string, fn func(c
 	res, err := fn(ctx, connect.NewRequest(req))
 	logger := log.DefaultLogger.FromContext(ctx)
 	if err != nil {
-		perr := classify(method, c.shownURL, err, rec)
+		perr := classify(method, c.shownURL, c.tenant, err, rec)
 		logger.Debug("Pyroscope call failed", "method", method, "status", perr.Status, "kind", int(perr.Kind), "duration", time.Since(start))
 		return nil, perr
 	}

@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/url"
 	"regexp"
 	"strings"
+	"syscall"
 
 	"connectrpc.com/connect"
 )
@@ -28,6 +30,9 @@ const (
 	Timeout                       // the settings' timeout or the request deadline passed
 	Server                        // 5xx or anything else from the server
 	Canceled                      // the caller went away
+	Dropped                       // the connection closed in the middle of an answer
+	WrongPath                     // 405: the URL is a page of Pyroscope (its UI), not its root
+	TooLarge                      // an answer larger than the client accepts
 )
 
 // Error is a failed Pyroscope call. Message is the server's own message when
@@ -38,7 +43,9 @@ type Error struct {
 	Status  int
 	Message string
 	URL     string
-	Err     error
+	// Tenant is the X-Scope-OrgID that was sent ("" when none).
+	Tenant string
+	Err    error
 }
 
 func (e *Error) Error() string { return e.UserMessage() }
@@ -52,14 +59,30 @@ var maxQueryLength = regexp.MustCompile(`limit: ([0-9a-z.]+)\)`)
 func (e *Error) UserMessage() string {
 	switch e.Kind {
 	case Unreachable:
+		if e.Status != 0 {
+			return fmt.Sprintf("a proxy in front of Pyroscope answered HTTP %d: it could not reach the server at %s; check that Pyroscope is running and that the proxy points at it", e.Status, e.URL)
+		}
 		why := ""
 		if e.Message != "" {
 			why = " (" + e.Message + ")"
 		}
 		return fmt.Sprintf("cannot connect to Pyroscope at %s%s: check the URL and that the server is running", e.URL, why)
+	case Dropped:
+		return fmt.Sprintf("the connection to Pyroscope at %s closed before the whole answer arrived: the server or a proxy in between stopped mid-answer (check their logs; lowering max nodes makes answers smaller)", e.URL)
+	case WrongPath:
+		root := rootURL(e.URL)
+		if isUIPath(e.URL) {
+			return fmt.Sprintf("the URL %s points at Pyroscope's web UI: use the server's root URL, e.g. %s", e.URL, root)
+		}
+		return fmt.Sprintf("%s answered HTTP %d to Pyroscope's query API: use the server's root URL, e.g. %s", e.URL, e.Status, root)
+	case TooLarge:
+		return fmt.Sprintf("Pyroscope's answer is larger than the %d MiB one query may receive: lower max nodes or narrow the label selector", MaxAnswerBytes>>20)
 	case AuthRejected:
 		return fmt.Sprintf("Pyroscope rejected the credentials (HTTP %d): check the authentication settings", e.Status)
 	case TenantMissing:
+		if e.Tenant != "" {
+			return fmt.Sprintf("Pyroscope refused tenant %q (no org id): check the tenant ID, and that no proxy in front of Pyroscope drops the X-Scope-OrgID header", e.Tenant)
+		}
 		return "Pyroscope needs a tenant: set the tenant ID in the data source settings"
 	case NotPyroscope:
 		return fmt.Sprintf("%s does not look like a Pyroscope server (HTTP 404 on its query API): check the URL", e.URL)
@@ -96,8 +119,8 @@ func (e *Error) UserMessage() string {
 // classify turns a Connect call's error into an *Error. The recorded status
 // and content type tell a server's own error from a body connect-go could not
 // decode (which it also reports as invalid_argument or unknown).
-func classify(method, baseURL string, err error, rec *recorder) *Error {
-	e := &Error{Method: method, URL: baseURL, Err: err}
+func classify(method, baseURL, tenant string, err error, rec *recorder) *Error {
+	e := &Error{Method: method, URL: baseURL, Tenant: tenant, Err: err}
 	if rec != nil {
 		e.Status = rec.status
 	}
@@ -112,9 +135,13 @@ func classify(method, baseURL string, err error, rec *recorder) *Error {
 		e.Kind = Canceled
 	case errors.Is(err, context.DeadlineExceeded) || isTimeout(err) || (hasConnect && ce.Code() == connect.CodeDeadlineExceeded):
 		e.Kind = Timeout
+	case hasConnect && ce.Code() == connect.CodeResourceExhausted && strings.Contains(ce.Message(), "larger than configured max"):
+		e.Kind = TooLarge
 	case e.Status == 0:
 		e.Kind = Unreachable
 		e.Message = cause(err)
+	case cutShort(err):
+		e.Kind = Dropped
 	case e.Status == 200:
 		e.Kind = Unreadable
 	case e.Status == 401 && strings.Contains(e.Message, "no org id"):
@@ -123,6 +150,8 @@ func classify(method, baseURL string, err error, rec *recorder) *Error {
 		e.Kind = AuthRejected
 	case e.Status == 404:
 		e.Kind = NotPyroscope
+	case e.Status == 405:
+		e.Kind = WrongPath
 	case (e.Status == 502 || e.Status == 503 || e.Status == 504) && e.Message == "":
 		// A proxy's page: it could not reach the server.
 		e.Kind = Unreachable
@@ -138,6 +167,35 @@ func classify(method, baseURL string, err error, rec *recorder) *Error {
 		e.Kind = Server
 	}
 	return e
+}
+
+// cutShort tells a connection that closed mid-answer (after the status line)
+// from an answer that arrived whole but could not be read.
+func cutShort(err error) bool {
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET) {
+		return true
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "unexpected EOF") || strings.Contains(msg, "connection reset")
+}
+
+// rootURL is the scheme and host of a URL, what the settings should hold.
+func rootURL(shown string) string {
+	u, err := url.Parse(shown)
+	if err != nil || u.Host == "" {
+		return "http://pyroscope:4040"
+	}
+	return u.Scheme + "://" + u.Host
+}
+
+// isUIPath tells a URL on Pyroscope's web UI (/ui, /ui/...).
+func isUIPath(shown string) bool {
+	u, err := url.Parse(shown)
+	if err != nil {
+		return false
+	}
+	p := strings.TrimRight(u.Path, "/")
+	return p == "/ui" || strings.HasSuffix(p, "/ui") || strings.Contains(p, "/ui/")
 }
 
 func isTimeout(err error) bool {

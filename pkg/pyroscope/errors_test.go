@@ -115,7 +115,8 @@ func TestTransportFaultsBecomeUserMessages(t *testing.T) {
 	}{
 		{"proxy 401 text", serve(401, "text/plain", "Unauthorized"), AuthRejected, "rejected the credentials (HTTP 401)", ""},
 		{"proxy 403 html", serve(403, "text/html", "<html>Forbidden</html>"), AuthRejected, "HTTP 403", "<html>"},
-		{"proxy 502 html", serve(502, "text/html", "<html><body>Bad gateway</body></html>"), Unreachable, "cannot connect to Pyroscope", "<html>"},
+		{"proxy 502 html", serve(502, "text/html", "<html><body>Bad gateway</body></html>"), Unreachable, "a proxy in front of Pyroscope answered HTTP 502: it could not reach the server at http://127.0.0.1:", "<html>"},
+		{"proxy 503 text", serve(503, "text/plain", "Service Unavailable"), Unreachable, "answered HTTP 503", "Service Unavailable"},
 		{"500 with a connect body", serve(500, "application/json", `{"code":"internal","message":"store-gateway: too many open files"}`), Server, "Pyroscope error: store-gateway: too many open files", ""},
 		{"500 plain text", serve(500, "text/plain", "goroutine 1 [running]:\nmain.main()"), Server, "Pyroscope answered with HTTP 500", "goroutine"},
 		{"garbage with 200", serve(200, "application/proto", "\xff\xff\xff\xffnot protobuf"), Unreadable, "could not be read", "query"},

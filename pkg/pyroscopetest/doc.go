@@ -21,7 +21,9 @@
 //     merges and diffs.
 //   - WithUncompacted: a v2 server before its first compaction, where
 //     queries without service_name="..." see nothing.
-//   - faults (Fault): proxy pages, 5xx, garbage bodies, slow answers.
+//   - faults (Fault): proxy pages, 5xx, garbage bodies, slow or hung
+//     answers (PeakWaiting counts the calls held at once), answers cut
+//     off mid-body.
 //
 // What it does not: repair Go stacks cut at 32 frames (totals still match),
 // SelectHeatmap, GetProfileStats, AnalyzeQuery and SelectMergeSpanProfile

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"io"
 	"net/http"
+	"net/http/httptest"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -17,6 +19,11 @@ type Fault struct {
 	ContentType string        // text/plain when empty
 	Delay       time.Duration // wait before answering (the real answer when Status and Body are unset)
 	Method      string        // only this method, e.g. "SelectMergeStacktraces"; "" = all
+	// CutAfter sends only the first CutAfter bytes of the real answer (its
+	// headers announce the whole length) and then drops the connection.
+	CutAfter int
+	// Hang holds the answer until the caller gives up or the fake closes.
+	Hang bool
 }
 
 func (f Fault) replacesAnswer() bool { return f.Status != 0 || f.Body != "" }
@@ -36,7 +43,7 @@ func (s *Server) withFaults(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		if f.Delay > 0 {
+		if f.Delay > 0 || f.Hang {
 			// Read the body first: only then does the HTTP server notice a
 			// caller that gave up and cancel the request's context.
 			body, err := io.ReadAll(r.Body)
@@ -44,13 +51,23 @@ func (s *Server) withFaults(next http.Handler) http.Handler {
 				return
 			}
 			r.Body = io.NopCloser(bytes.NewReader(body))
+			s.noteWaiting(+1)
+			defer s.noteWaiting(-1)
+			var delay <-chan time.Time
+			if !f.Hang {
+				delay = time.After(f.Delay)
+			}
 			select {
-			case <-time.After(f.Delay):
+			case <-delay:
 			case <-r.Context().Done():
 				return
 			case <-s.closing:
 				return
 			}
+		}
+		if f.CutAfter > 0 {
+			cutShort(w, r, next, f.CutAfter)
+			return
 		}
 		if !f.replacesAnswer() {
 			next.ServeHTTP(w, r)
@@ -72,3 +89,25 @@ func (s *Server) withFaults(next http.Handler) http.Handler {
 }
 
 func methodOf(path string) string { return path[strings.LastIndex(path, "/")+1:] }
+
+// cutShort answers the start of the real answer and then drops the
+// connection, like a server or proxy that dies mid-answer.
+func cutShort(w http.ResponseWriter, r *http.Request, next http.Handler, n int) {
+	full := httptest.NewRecorder()
+	next.ServeHTTP(full, r)
+	body := full.Body.Bytes()
+	for k, v := range full.Header() {
+		w.Header()[k] = v
+	}
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(full.Code)
+	_, _ = w.Write(body[:min(n, len(body))])
+	if fl, ok := w.(http.Flusher); ok {
+		fl.Flush()
+	}
+	if hj, ok := w.(http.Hijacker); ok {
+		if conn, _, err := hj.Hijack(); err == nil {
+			_ = conn.Close()
+		}
+	}
+}

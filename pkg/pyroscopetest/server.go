@@ -28,6 +28,8 @@ type Server struct {
 	fault     Fault
 	profiles  []*storedProfile
 	requests  []Request
+	waiting   int // calls held by a Delay or Hang fault right now
+	peak      int // most calls held at once
 }
 
 // Request is one call the fake received.
@@ -88,6 +90,21 @@ func (s *Server) Requests() []Request {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return append([]Request(nil), s.requests...)
+}
+
+// PeakWaiting is the largest number of calls a Delay or Hang fault held at
+// the same time: how many calls the caller had in flight together.
+func (s *Server) PeakWaiting() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.peak
+}
+
+func (s *Server) noteWaiting(delta int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.waiting += delta
+	s.peak = max(s.peak, s.waiting)
 }
 
 func (s *Server) record(method string, h http.Header, msg proto.Message) {

@@ -1,0 +1,169 @@
+package plugin
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
+	"google.golang.org/protobuf/proto"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+
+	"github.com/embers/embers/pkg/pyroscopetest"
+)
+
+func lastHour() backend.TimeRange {
+	now := time.Now()
+	return backend.TimeRange{From: now.Add(-time.Hour), To: now}
+}
+
+// protoServer answers every call with one flame graph.
+func protoServer(t *testing.T, fg *querierv1.FlameGraph) string {
+	t.Helper()
+	body, err := proto.Marshal(&querierv1.SelectMergeStacktracesResponse{Flamegraph: fg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fixedServer(t, 200, "application/proto", string(body), 0)
+}
+
+// An empty server still answers every list resource with a JSON list.
+func TestListResourcesAnswerAListWhenEmpty(t *testing.T) {
+	fake := pyroscopetest.New(t)
+	d := newDS(t, fake.URL, `{}`, nil)
+	tr := lastHour()
+	rng := "from=" + itoa(tr.From.UnixMilli()) + "&to=" + itoa(tr.To.UnixMilli())
+	for _, path := range []string{"labelValues?label=region&" + rng, "labelNames?" + rng, "profileTypes?" + rng} {
+		code, body := callResource(t, d, path)
+		if code != 200 || string(body) != "[]\n" {
+			t.Errorf("%s = %d %s, want 200 []", path, code, body)
+		}
+	}
+}
+
+func TestQueryRulesMatchTheSettings(t *testing.T) {
+	d := newDS(t, pyroscopetest.New(t).URL, `{}`, nil)
+	tr := lastHour()
+	backwards := backend.TimeRange{From: tr.To, To: tr.From}
+	resp := runQueries(t, d, nil,
+		dataQuery("zero", tr, queryJSON("profile", cpuType, `{}`, `"maxNodes":0`)),
+		dataQuery("negative", tr, queryJSON("profile", cpuType, `{}`, `"maxNodes":-1`)),
+		dataQuery("backwards", backwards, queryJSON("profile", cpuType, `{}`, "")),
+	)
+	for ref, want := range map[string]string{
+		"zero":      "max nodes must be a whole number between 1 and 1048576",
+		"negative":  "max nodes must be a whole number between 1 and 1048576",
+		"backwards": "the time range must start before it ends (from must be before to)",
+	} {
+		r := resp.Responses[ref]
+		if r.Error == nil || r.Error.Error() != want || r.Status != backend.StatusBadRequest {
+			t.Errorf("%s: %d %v, want 400 %q", ref, r.Status, r.Error, want)
+		}
+	}
+	// The settings refuse the same value with the same words.
+	s := newDS(t, "http://p:4040", `{"maxNodes":0}`, nil)
+	if r := runQueries(t, s, nil, dataQuery("A", tr, queryJSON("profile", cpuType, `{}`, ""))).Responses["A"]; r.Error == nil ||
+		r.Error.Error() != "the data source settings are invalid: max nodes must be a whole number between 1 and 1048576" {
+		t.Errorf("settings: %v", r.Error)
+	}
+}
+
+// A server that ignores maxNodes never makes the frame bigger than asked:
+// the smallest nodes fold into "other" and every sample stays counted.
+func TestAnAnswerOverMaxNodesIsFolded(t *testing.T) {
+	const leaves = 50_000
+	d := newDS(t, protoServer(t, bigFlameGraph(leaves)), `{}`, nil)
+	res := runQueries(t, d, nil, dataQuery("A", lastHour(), queryJSON("profile", cpuType, `{service_name="a"}`, `"maxNodes":1000`))).Responses["A"]
+	if res.Error != nil {
+		t.Fatal(res.Error)
+	}
+	fg := frameByName(t, res.Frames, "flamegraph")
+	rows, _ := fg.RowLen()
+	if rows > 1000 || rows < 900 {
+		t.Errorf("frame has %d rows, want at most the 1000 asked for (and close to it)", rows)
+	}
+	if got := int64At(t, fg, "value", 0); got != leaves {
+		t.Errorf("root total = %d, want %d", got, leaves)
+	}
+	var children int64
+	for r := 1; r < rows; r++ {
+		children += int64At(t, fg, "value", r)
+	}
+	last := fg.Fields[3]
+	name := last.Config.TypeConfig.Enum.Text[last.At(rows-1).(data.EnumItemIndex)]
+	if children != leaves || name != "other" || int64At(t, fg, "value", rows-1) != leaves-int64(rows-2) {
+		t.Errorf("children add up to %d (want %d); last row %q holds %d", children, leaves, name, int64At(t, fg, "value", rows-1))
+	}
+	if !hasNotice(res.Frames, "Pyroscope sent 50001 nodes, more than max nodes allows") {
+		t.Errorf("no notice about the folding: %v", notices(res.Frames))
+	}
+}
+
+func TestFlameGraphAnswersThatAreNotWhole(t *testing.T) {
+	t.Run("a total with no nodes warns", func(t *testing.T) {
+		d := newDS(t, protoServer(t, &querierv1.FlameGraph{Total: 1000}), `{}`, nil)
+		res := runQueries(t, d, nil, dataQuery("A", lastHour(), queryJSON("profile", cpuType, `{service_name="a"}`, ""))).Responses["A"]
+		want := "Pyroscope reported 1000 samples in total but sent no flame graph nodes"
+		if res.Error != nil || !hasNoticeOf(res.Frames, data.NoticeSeverityWarning, want) {
+			t.Errorf("error %v, notices %v; want a warning %q", res.Error, notices(res.Frames), want)
+		}
+	})
+	t.Run("broken levels are the server's fault", func(t *testing.T) {
+		broken := &querierv1.FlameGraph{Names: []string{"total", "a"}, Levels: []*querierv1.Level{{Values: []int64{0, 10, 0, 0}}, {Values: []int64{0, 20, 0, 1}}}, Total: 10}
+		d := newDS(t, protoServer(t, broken), `{}`, nil)
+		res := runQueries(t, d, nil, dataQuery("A", lastHour(), queryJSON("profile", cpuType, `{service_name="a"}`, ""))).Responses["A"]
+		if res.Error == nil || !strings.HasPrefix(res.Error.Error(), "Pyroscope sent a flame graph that could not be read") ||
+			res.Status != backend.StatusBadGateway || res.ErrorSource != backend.ErrorSourceDownstream {
+			t.Errorf("got %d %s %v, want 502 downstream", res.Status, res.ErrorSource, res.Error)
+		}
+	})
+}
+
+// The query inspector shows the start of a huge selector, not all of it.
+func TestAHugeSelectorIsNotEchoedWhole(t *testing.T) {
+	d := newDS(t, pyroscopetest.New(t).URL, `{}`, nil)
+	huge := `{service_name="a", span=~"` + strings.Repeat("x", 200_000) + `"}`
+	res := runQueries(t, d, nil, dataQuery("A", lastHour(), queryJSON("profile", cpuType, huge, ""))).Responses["A"]
+	for _, f := range res.Frames {
+		if f.Meta == nil {
+			continue
+		}
+		shown := f.Meta.ExecutedQueryString
+		if len(shown) > 2000 || !strings.Contains(shown, `{service_name="a", span=~"xxx`) || !strings.Contains(shown, fmt.Sprintf("%d bytes in all", len(huge))) {
+			t.Errorf("executedQueryString is %d bytes: %.120s…", len(shown), shown)
+		}
+	}
+}
+
+func notices(fs data.Frames) []string {
+	var out []string
+	for _, f := range fs {
+		if f.Meta != nil {
+			for _, n := range f.Meta.Notices {
+				out = append(out, n.Text)
+			}
+		}
+	}
+	return out
+}
+
+func hasNotice(fs data.Frames, prefix string) bool {
+	return hasNoticeOf(fs, data.NoticeSeverityInfo, prefix)
+}
+
+func hasNoticeOf(fs data.Frames, severity data.NoticeSeverity, prefix string) bool {
+	for _, f := range fs {
+		if f.Meta == nil {
+			continue
+		}
+		for _, n := range f.Meta.Notices {
+			if n.Severity == severity && strings.HasPrefix(n.Text, prefix) {
+				return true
+			}
+		}
+	}
+	return false
+}
