@@ -36,7 +36,7 @@ export function useBrowser(options) {
   };
 }
 
-/** Opens a harness page, e.g. openPage(page, 'panel', { frame: 'go-cpu' }), and waits for `readySelector`. */
+/** Opens a harness page, e.g. openPage(page, 'panel', { frame: 'demo-cpu' }), and waits for `readySelector`. */
 export async function openPage(page, name, params = {}, readySelector) {
   page.errors.length = 0;
   const query = new URLSearchParams(params).toString();

@@ -121,8 +121,8 @@ describe('flame graph panel tools', () => {
   });
 
   it("the table of a diff shows each function's change in share, sorted by it", async () => {
-    await open({ frame: 'diff-go-cpu-fast-vs-slow', showTable: 'beside', height: 400 });
-    const diff = readFrameFile('diff-go-cpu-fast-vs-slow');
+    await open({ frame: 'diff-workload-fast-vs-slow', showTable: 'beside', height: 400 });
+    const diff = readFrameFile('diff-workload-fast-vs-slow');
     const change = (name) => {
       const rows = diff.rows.filter((r) => r.name === name);
       const left = rows.reduce((sum, r) => sum + r.value, 0) / diff.leftTotal;

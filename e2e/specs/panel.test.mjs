@@ -166,15 +166,15 @@ describe('flame graph panel', () => {
 
   it('colours a diff: a function that grew is red, one that shrank is green', async () => {
     // Left: the fast code path only, right: the slow one only (golden frame from the fake).
-    await open({ frame: 'diff-go-cpu-fast-vs-slow', height: 400 });
+    await open({ frame: 'diff-workload-fast-vs-slow', height: 400 });
     const [grew] = await framesNamed(page(), 'main.slowFunction');
     const [shrank] = await framesNamed(page(), 'main.fastFunction');
     const [r1, g1] = rgb(grew.fill);
     const [r2, g2] = rgb(shrank.fill);
     assert.ok(r1 > g1 + 80, `grew should be red, is ${grew.fill}`);
     assert.ok(g2 > r2 + 80, `shrank should be green, is ${shrank.fill}`);
-    // Width is both sides together: 6.74 s right vs 1.5 s left.
-    const diff = readFrameFile('diff-go-cpu-fast-vs-slow');
+    // Width is both sides together: 2.48 s right vs 0.65 s left.
+    const diff = readFrameFile('diff-workload-fast-vs-slow');
     const expected = functionTotals(diff, 'main.slowFunction').value / functionTotals(diff, 'main.fastFunction').value;
     assert.ok(Math.abs(grew.width / shrank.width / expected - 1) < 0.01, `width ratio ${grew.width / shrank.width}`);
     await maybeScreenshot(panel(), 'panel-diff');

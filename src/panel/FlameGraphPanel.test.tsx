@@ -52,7 +52,7 @@ describe('FlameGraphPanel', () => {
   });
 
   it('draws the golden CPU frame from the backend with main.slowFunction as the widest leaf', async () => {
-    const frame = golden('go-cpu');
+    const frame = golden('demo-cpu');
     renderPanel([frame]);
     const widths = await drawnWidths();
     expect(widths.get('total')).toBeCloseTo(800, 0);

@@ -74,7 +74,7 @@ describe('golden frames written by the Go backend', () => {
   const read = (name: string) => dataFrameFromJSON(JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')));
 
   it('reads the CPU frame: enum names, ns unit, root total equals the sum of self', () => {
-    const columns = columnsOf(readFlameFrame(read('go-cpu.json')));
+    const columns = columnsOf(readFlameFrame(read('demo-cpu.json')));
     expect(columns.unit).toBe('ns');
     expect(columns.label(0)).toBe('total');
     let selfSum = 0;
@@ -87,10 +87,13 @@ describe('golden frames written by the Go backend', () => {
   });
 
   it('reads the diff frame with both sides', () => {
-    const columns = columnsOf(readFlameFrame(read('diff-go-heap.json')));
+    const columns = columnsOf(readFlameFrame(read('diff-demo-fast-vs-slow.json')));
     expect(columns.valueRight).toBeDefined();
     expect(columns.selfRight).toBeDefined();
-    expect(columns.unit).toBe('bytes');
+    expect(columns.unit).toBe('ns');
+    // Left is the demo's fast code path, right its slow one (37.05 s vs 189.46 s of CPU).
+    expect(Number(columns.value[0])).toBe(37050000000);
+    expect(Number(columns.valueRight![0])).toBe(189460000000);
   });
 
   it('reads the empty answer as a lone root with nothing in it, not an error', () => {

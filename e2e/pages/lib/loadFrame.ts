@@ -2,8 +2,8 @@ import { DataFrame, dataFrameFromJSON, DataFrameJSON } from '@grafana/data';
 import { chainFrame, syntheticFrame } from './synthetic';
 
 /**
- * The frame a harness page shows, from its URL: `?frame=go-cpu` reads the golden
- * frame testdata/frames/go-cpu.json (or, until that lands, e2e/fixtures/go-cpu.json);
+ * The frame a harness page shows, from its URL: `?frame=demo-cpu` reads the golden
+ * frame testdata/frames/demo-cpu.json (or a fixture of e2e/fixtures);
  * `?gen=1000000` makes a synthetic frame of that many nodes; `?deep=1000` one stack
  * that deep; `?frame=none` is no data.
  */
