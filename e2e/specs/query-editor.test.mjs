@@ -92,7 +92,14 @@ describe('query editor', () => {
     const runsBefore = await runs();
     await input.press('Escape');
     await input.press('Shift+Enter');
-    await page().getByText('Expected a quoted value after "region!=", found "}"').waitFor();
+    // The field says what is wrong; the editor says the query does not run, and why.
+    await page()
+      .getByText(/^Expected a quoted value after "region!=", found "}"/)
+      .waitFor();
+    await page()
+      .getByRole('status')
+      .getByText('This query does not run. Label selector: Expected a quoted value after "region!=", found "}"')
+      .waitFor();
     assert.equal((await model()).labelSelector, '{service_name="ride-sharing-app", region!=}');
     assert.equal(await runs(), runsBefore);
     assert.deepEqual(page().errors, []);

@@ -97,7 +97,7 @@ describe('ConfigEditor', () => {
 
     await user.type(document.getElementById('embers-min-step')!, '15 seconds');
     expect(
-      screen.getByText('"15 seconds" is not a duration; use a number and a unit, e.g. 15s, 1m or 1h')
+      screen.getByText('"15 seconds" is not a duration; use a number and a unit, e.g. 15s, 1m30s or 1.5h')
     ).toBeInTheDocument();
 
     await user.type(document.getElementById('embers-max-nodes')!, '0');
