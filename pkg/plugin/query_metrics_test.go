@@ -2,15 +2,20 @@ package plugin
 
 import (
 	"math"
+	"os"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/google/pprof/profile"
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
 	typesv1 "github.com/grafana/pyroscope/api/gen/proto/go/types/v1"
 
+	"github.com/embers/embers/internal/testpaths"
 	"github.com/embers/embers/pkg/pyroscope/replay"
+	"github.com/embers/embers/pkg/pyroscopetest"
 )
 
 const inuseType = "memory:inuse_space:bytes:space:bytes"
@@ -76,5 +81,91 @@ func TestInstantsAreAskedAtMinStep(t *testing.T) {
 	}
 	if f.Fields[1].Config.Unit != "bytes" || f.Meta.Type != data.FrameTypeTimeSeriesMulti {
 		t.Errorf("unit %q type %v", f.Fields[1].Config.Unit, f.Meta.Type)
+	}
+}
+
+// workloadProfile is one of the project's own pprof files and the sum of one
+// of its sample types, read without our code in between.
+func workloadProfile(t *testing.T, file, sampleType string) ([]byte, float64) {
+	t.Helper()
+	b, err := os.ReadFile(testpaths.Repo(t, "testdata", "profiles", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := profile.ParseData(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum int64
+	for i, st := range p.SampleType {
+		if st.Type == sampleType {
+			for _, s := range p.Sample {
+				sum += s.Value[i]
+			}
+		}
+	}
+	if sum == 0 {
+		t.Fatalf("%s has no %s samples", file, sampleType)
+	}
+	return b, float64(sum)
+}
+
+// Four heap profiles in one 60 s panel step read as one profile's in-use
+// bytes, not four times it, on a server that sums what it is asked to average.
+func TestInUseIsTheMeanOfTheProfilesInAStep(t *testing.T) {
+	heap, inuse := workloadProfile(t, "workload-heap.pb.gz", "inuse_space")
+	fake := pyroscopetest.New(t)
+	start := time.Date(2026, 12, 1, 17, 0, 0, 0, time.UTC)
+	for i := range 8 {
+		at := start.Add(time.Duration(5+15*i) * time.Second)
+		if err := fake.IngestAt(heap, map[string]string{"service_name": "heap-app", "__name__": "memory"}, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := newDS(t, fake.URL, `{"minStep":"15s"}`, nil)
+	q := dataQuery("A", backend.TimeRange{From: start, To: start.Add(2 * time.Minute)}, queryJSON("metrics", inuseType, `{service_name="heap-app"}`, ""))
+	q.Interval = time.Minute
+	res := runQueries(t, d, nil, q).Responses["A"]
+	if res.Error != nil {
+		t.Fatalf("error: %v", res.Error)
+	}
+	f := res.Frames[0]
+	if f.Rows() != 2 {
+		t.Fatalf("%d points, want one per minute", f.Rows())
+	}
+	for i := 0; i < f.Rows(); i++ {
+		if got := f.Fields[1].At(i).(float64); math.Abs(got-inuse) > 1e-6*inuse {
+			t.Errorf("minute %d reads %v bytes in use, want one profile's %v", i, got, inuse)
+		}
+	}
+}
+
+// A CPU profile every 30 s asked at step 15 s reads its samples over the
+// 30 s they cover.
+func TestCPURateOfSparseUploadsFromTheFake(t *testing.T) {
+	cpu, nanos := workloadProfile(t, "workload-cpu.pb.gz", "cpu")
+	fake := pyroscopetest.New(t)
+	start := time.Date(2026, 12, 1, 17, 0, 0, 0, time.UTC)
+	for i := range 6 {
+		at := start.Add(time.Duration(5+30*i) * time.Second)
+		if err := fake.IngestAt(cpu, map[string]string{"service_name": "cpu-app", "__name__": "process_cpu"}, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := newDS(t, fake.URL, `{"minStep":"15s"}`, nil)
+	tr := backend.TimeRange{From: start, To: start.Add(3 * time.Minute)}
+	res := runQueries(t, d, nil, dataQuery("A", tr, queryJSON("metrics", cpuType, `{service_name="cpu-app"}`, ""))).Responses["A"]
+	if res.Error != nil {
+		t.Fatalf("error: %v", res.Error)
+	}
+	f := res.Frames[0]
+	if f.Rows() != 6 {
+		t.Fatalf("%d points, want one per upload", f.Rows())
+	}
+	want := nanos / 30 / 1e9
+	for i := 0; i < f.Rows(); i++ {
+		if got := f.Fields[1].At(i).(float64); math.Abs(got-want) > 1e-9 {
+			t.Errorf("point %d reads %v cores, want %v (the profile's CPU over 30 s)", i, got, want)
+		}
 	}
 }

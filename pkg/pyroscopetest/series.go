@@ -14,8 +14,7 @@ const defaultStepSeconds = 15
 
 // bucket accumulates one point of one output series.
 type bucket struct {
-	sum   float64
-	count int
+	sum float64
 }
 
 type outSeries struct {
@@ -24,7 +23,9 @@ type outSeries struct {
 	total   float64
 }
 
-// SelectSeries sums (or averages) each matching profile's value per step.
+// SelectSeries sums each matching profile's value per step, whatever
+// aggregation is asked for: Pyroscope v2.0.6 answers AVERAGE with the sum
+// (testdata/recorded/series-embers-demo-inuse-average equals -inuse-sum).
 // A profile at time t counts at the first step boundary start+k*step >= t;
 // values are raw sums, not rates, as the real server returns them.
 func (q *querier) SelectSeries(ctx context.Context, req *connect.Request[querierv1.SelectSeriesRequest]) (*connect.Response[querierv1.SelectSeriesResponse], error) {
@@ -64,12 +65,10 @@ func (q *querier) SelectSeries(ctx context.Context, req *connect.Request[querier
 		}
 		v := float64(groupValue(ref))
 		b.sum += v
-		b.count++
 		out.total += v
 	}
-	average := m.Aggregation != nil && *m.Aggregation == typesv1.TimeSeriesAggregationType_TIME_SERIES_AGGREGATION_TYPE_AVERAGE
 	for _, out := range limitSeries(byKey, m.Limit) {
-		resp.Series = append(resp.Series, out.toProto(average))
+		resp.Series = append(resp.Series, out.toProto())
 	}
 	return connect.NewResponse(resp), nil
 }
@@ -126,7 +125,7 @@ func limitSeries(byKey map[string]*outSeries, limit *int64) []*outSeries {
 	return out
 }
 
-func (o *outSeries) toProto(average bool) *typesv1.Series {
+func (o *outSeries) toProto() *typesv1.Series {
 	s := &typesv1.Series{Labels: toLabelPairs(o.labels).Labels}
 	times := make([]int64, 0, len(o.buckets))
 	for ts := range o.buckets {
@@ -136,9 +135,6 @@ func (o *outSeries) toProto(average bool) *typesv1.Series {
 	for _, ts := range times {
 		b := o.buckets[ts]
 		v := b.sum
-		if average {
-			v /= float64(b.count)
-		}
 		s.Points = append(s.Points, &typesv1.Point{Timestamp: ts, Value: v})
 	}
 	return s
