@@ -157,3 +157,32 @@ func TestInstantsAreMeansWhateverTheServerDoes(t *testing.T) {
 		}
 	}
 }
+
+// The docs' figures for the demo: by code_path, slowFunction's path holds
+// 80–84 % of the two paths' CPU and reads about five times fastFunction's
+// (the work is 4:1; sampling adds to the slow path). Every series of the
+// step-15 answer is widened to the 30 s the uploads cover.
+func TestRecordedDemoCodePathShares(t *testing.T) {
+	series, start := recordedSeries(t, "series-embers-demo-by-code-path")
+	rule := RuleFor("cpu", "nanoseconds")
+	res := ResolutionFor(15*time.Second, 15*time.Second, UploadPeriod(series, 15*time.Second))
+	if res.Step != 30*time.Second {
+		t.Fatalf("frame step %v, want 30s", res.Step)
+	}
+	totals := map[string]float64{}
+	for _, f := range Series(Rebucket(series, rule, start, res), "cpu", rule, res.Step.Seconds()) {
+		if f.Fields[0].Config.Interval != 30000 {
+			t.Errorf("%s: interval %v ms, want 30000", f.Name, f.Fields[0].Config.Interval)
+		}
+		for i := 0; i < f.Rows(); i++ {
+			totals[f.Fields[1].Labels["code_path"]] += f.Fields[1].At(i).(float64)
+		}
+	}
+	slow, fast := totals["slow"], totals["fast"]
+	if share := slow / (slow + fast); share < 0.80 || share > 0.84 {
+		t.Errorf("slow path holds %.1f %% of the two paths, the docs say 80–84 %%", 100*share)
+	}
+	if ratio := slow / fast; ratio < 4.5 || ratio > 5.5 {
+		t.Errorf("slow/fast = %.2f, the docs say about five", ratio)
+	}
+}
