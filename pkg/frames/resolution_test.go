@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/grafana/grafana-plugin-sdk-go/data"
 	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
 	typesv1 "github.com/grafana/pyroscope/api/gen/proto/go/types/v1"
 	"google.golang.org/protobuf/encoding/protojson"
@@ -54,18 +55,25 @@ func TestUploadPeriodOfRecordedCPU(t *testing.T) {
 	}
 }
 
-// The demo uses 0.50 cores (its /proc counters); the recorded five minutes
-// hold 161.77 s of CPU (0.539 cores). Asked at step 15 s, the series must read
-// that, no point near twice it, and the points follow without gaps.
-func TestRecordedCPUReadsHalfACore(t *testing.T) {
-	series, start := recordedSeries(t, "series-embers-demo-cpu-step-15")
+// recordedCPUAtStep15 turns a recorded step-15 cpu answer of the demo into
+// frames the way the plugin does; the demo's SDK uploads every 30 s, so the
+// frames' step must be 30 s.
+func recordedCPUAtStep15(t *testing.T, name string) data.Frames {
+	t.Helper()
+	series, start := recordedSeries(t, name)
 	rule := RuleFor("cpu", "nanoseconds")
 	res := ResolutionFor(15*time.Second, 15*time.Second, UploadPeriod(series, 15*time.Second))
 	if res.Step != 30*time.Second {
 		t.Fatalf("frame step %v, want 30s", res.Step)
 	}
-	frames := Series(Rebucket(series, rule, start, res), "cpu", rule, res.Step.Seconds())
-	f := frames[0]
+	return Series(Rebucket(series, rule, start, res), "cpu", rule, res.Step.Seconds())
+}
+
+// The demo uses 0.50 cores (its /proc counters); the recorded five minutes
+// hold 161.77 s of CPU (0.539 cores). Asked at step 15 s, the series must read
+// that, no point near twice it, and the points follow without gaps.
+func TestRecordedCPUReadsHalfACore(t *testing.T) {
+	f := recordedCPUAtStep15(t, "series-embers-demo-cpu-step-15")[0]
 	if f.Rows() != 10 {
 		t.Fatalf("%d points, want 10 (one per 30 s)", f.Rows())
 	}
@@ -163,14 +171,8 @@ func TestInstantsAreMeansWhateverTheServerDoes(t *testing.T) {
 // (the work is 4:1; sampling adds to the slow path). Every series of the
 // step-15 answer is widened to the 30 s the uploads cover.
 func TestRecordedDemoCodePathShares(t *testing.T) {
-	series, start := recordedSeries(t, "series-embers-demo-by-code-path")
-	rule := RuleFor("cpu", "nanoseconds")
-	res := ResolutionFor(15*time.Second, 15*time.Second, UploadPeriod(series, 15*time.Second))
-	if res.Step != 30*time.Second {
-		t.Fatalf("frame step %v, want 30s", res.Step)
-	}
 	totals := map[string]float64{}
-	for _, f := range Series(Rebucket(series, rule, start, res), "cpu", rule, res.Step.Seconds()) {
+	for _, f := range recordedCPUAtStep15(t, "series-embers-demo-by-code-path") {
 		if f.Fields[0].Config.Interval != 30000 {
 			t.Errorf("%s: interval %v ms, want 30000", f.Name, f.Fields[0].Config.Interval)
 		}

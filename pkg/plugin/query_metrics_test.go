@@ -110,20 +110,28 @@ func workloadProfile(t *testing.T, file, sampleType string) ([]byte, float64) {
 	return b, float64(sum)
 }
 
-// Four heap profiles in one 60 s panel step read as one profile's in-use
-// bytes, not four times it, on a server that sums what it is asked to average.
-func TestInUseIsTheMeanOfTheProfilesInAStep(t *testing.T) {
-	heap, inuse := workloadProfile(t, "workload-heap.pb.gz", "inuse_space")
+// uploadEvery sends n copies of a workload profile for service "app" to a
+// fake, one every period from 5 s after start, and returns a data source on
+// it (min step 15 s), start and the profile's sum of sampleType.
+func uploadEvery(t *testing.T, file, sampleType, name string, period time.Duration, n int) (*Datasource, time.Time, float64) {
+	t.Helper()
+	b, sum := workloadProfile(t, file, sampleType)
 	fake := pyroscopetest.New(t)
 	start := time.Date(2026, 12, 1, 17, 0, 0, 0, time.UTC)
-	for i := range 8 {
-		at := start.Add(time.Duration(5+15*i) * time.Second)
-		if err := fake.IngestAt(heap, map[string]string{"service_name": "heap-app", "__name__": "memory"}, at); err != nil {
+	for i := range n {
+		at := start.Add(5*time.Second + time.Duration(i)*period)
+		if err := fake.IngestAt(b, map[string]string{"service_name": "app", "__name__": name}, at); err != nil {
 			t.Fatal(err)
 		}
 	}
-	d := newDS(t, fake.URL, `{"minStep":"15s"}`, nil)
-	q := dataQuery("A", backend.TimeRange{From: start, To: start.Add(2 * time.Minute)}, queryJSON("metrics", inuseType, `{service_name="heap-app"}`, ""))
+	return newDS(t, fake.URL, `{"minStep":"15s"}`, nil), start, sum
+}
+
+// Four heap profiles in one 60 s panel step read as one profile's in-use
+// bytes, not four times it, on a server that sums what it is asked to average.
+func TestInUseIsTheMeanOfTheProfilesInAStep(t *testing.T) {
+	d, start, inuse := uploadEvery(t, "workload-heap.pb.gz", "inuse_space", "memory", 15*time.Second, 8)
+	q := dataQuery("A", backend.TimeRange{From: start, To: start.Add(2 * time.Minute)}, queryJSON("metrics", inuseType, `{service_name="app"}`, ""))
 	q.Interval = time.Minute
 	res := runQueries(t, d, nil, q).Responses["A"]
 	if res.Error != nil {
@@ -143,18 +151,9 @@ func TestInUseIsTheMeanOfTheProfilesInAStep(t *testing.T) {
 // A CPU profile every 30 s asked at step 15 s reads its samples over the
 // 30 s they cover.
 func TestCPURateOfSparseUploadsFromTheFake(t *testing.T) {
-	cpu, nanos := workloadProfile(t, "workload-cpu.pb.gz", "cpu")
-	fake := pyroscopetest.New(t)
-	start := time.Date(2026, 12, 1, 17, 0, 0, 0, time.UTC)
-	for i := range 6 {
-		at := start.Add(time.Duration(5+30*i) * time.Second)
-		if err := fake.IngestAt(cpu, map[string]string{"service_name": "cpu-app", "__name__": "process_cpu"}, at); err != nil {
-			t.Fatal(err)
-		}
-	}
-	d := newDS(t, fake.URL, `{"minStep":"15s"}`, nil)
+	d, start, nanos := uploadEvery(t, "workload-cpu.pb.gz", "cpu", "process_cpu", 30*time.Second, 6)
 	tr := backend.TimeRange{From: start, To: start.Add(3 * time.Minute)}
-	res := runQueries(t, d, nil, dataQuery("A", tr, queryJSON("metrics", cpuType, `{service_name="cpu-app"}`, ""))).Responses["A"]
+	res := runQueries(t, d, nil, dataQuery("A", tr, queryJSON("metrics", cpuType, `{service_name="app"}`, ""))).Responses["A"]
 	if res.Error != nil {
 		t.Fatalf("error: %v", res.Error)
 	}
