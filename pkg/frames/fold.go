@@ -94,14 +94,14 @@ func (s *otherSums) take(depth int) []int64 {
 // maxNodes is 0, no bound). Otherwise it picks how many nodes to keep so
 // that the kept nodes and their "other" children fit in maxNodes, and
 // returns the names with "other" among them.
-func planFold(ctx context.Context, levels []level, l layout, read readNode, n int, maxNodes int64, names []string) (*folding, []string, error) {
+func planFold(ctx context.Context, levels []level, l layout, read readNode, n int, maxNodes int64, names nameList) (*folding, nameList, error) {
 	if maxNodes <= 0 || int64(n) <= maxNodes {
 		return nil, names, nil
 	}
-	otherIndex := int64(slices.Index(names, OtherName))
+	otherIndex := int64(indexOf(names, OtherName))
 	if otherIndex < 0 {
-		otherIndex = int64(len(names))
-		names = append(slices.Clip(names), OtherName)
+		otherIndex = int64(names.Len())
+		names = withOther{names}
 	}
 	totals := make([]int64, 0, n)
 	eachNode(levels, l.width, func(_ int, g []int64) {

@@ -87,7 +87,7 @@ func FuzzFlameGraph(f *testing.F) {
 // must be the same.
 func checkPackedMatches(t *testing.T, fg *querierv1.FlameGraph, want *data.Frame) {
 	t.Helper()
-	packed := &PackedFlameGraph{Names: fg.Names}
+	packed := &PackedFlameGraph{Names: NewNameTable(fg.Names...)}
 	for _, l := range fg.Levels {
 		var b []byte
 		for _, v := range l.Values {

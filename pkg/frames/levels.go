@@ -9,7 +9,7 @@ import (
 // varints protobuf carried them in: the walk decodes each value as it reads
 // it, so the million-node answers never exist as int64 slices.
 type PackedFlameGraph struct {
-	Names   []string
+	Names   NameTable
 	Levels  [][]byte // one packed list of varints per level
 	Total   int64
 	MaxSelf int64

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"unicode/utf8"
-	"unsafe"
 
 	"google.golang.org/protobuf/encoding/protowire"
 	"google.golang.org/protobuf/proto"
@@ -70,7 +69,8 @@ func decodeMergeResponse(data []byte, fg *frames.PackedFlameGraph) error {
 }
 
 // decodeFlameGraph reads one FlameGraph in two passes: sizes first, then the
-// names and levels into blocks allocated once.
+// names and levels into blocks allocated once. The names' block holds at
+// most MaxAnswerBytes, so uint32 ends fit.
 func decodeFlameGraph(data []byte, fg *frames.PackedFlameGraph) error {
 	nameCount, nameBytes, levelCount, levelBytes := 0, 0, 0, 0
 	err := eachField(data, func(num protowire.Number, typ protowire.Type, v []byte, _ uint64) error {
@@ -87,19 +87,21 @@ func decodeFlameGraph(data []byte, fg *frames.PackedFlameGraph) error {
 	if err != nil {
 		return err
 	}
+	if fg.Names.Len() > 0 || len(fg.Levels) > 0 {
+		return errors.New("the answer holds two flame graphs")
+	}
 	names := make([]byte, 0, nameBytes)
+	ends := make([]uint32, 0, nameCount)
 	values := make([]byte, 0, levelBytes)
-	fg.Names = append(make([]string, 0, nameCount+len(fg.Names)), fg.Names...)
-	fg.Levels = append(make([][]byte, 0, levelCount+len(fg.Levels)), fg.Levels...)
+	fg.Levels = make([][]byte, 0, levelCount)
 	err = eachField(data, func(num protowire.Number, typ protowire.Type, v []byte, varint uint64) error {
 		switch {
 		case num == fieldNames && typ == protowire.BytesType:
 			if len(v) > 0 && !utf8.RuneStart(v[0]) {
 				return errNotUTF8
 			}
-			start := len(names)
 			names = append(names, v...)
-			fg.Names = append(fg.Names, unsafe.String(unsafe.SliceData(names[start:]), len(v)))
+			ends = append(ends, uint32(len(names)))
 		case num == fieldLevels && typ == protowire.BytesType:
 			start := len(values)
 			// A level's values may come packed, in several chunks, or one
@@ -128,6 +130,7 @@ func decodeFlameGraph(data []byte, fg *frames.PackedFlameGraph) error {
 	if err == nil && !utf8.Valid(names) {
 		return errNotUTF8
 	}
+	fg.Names = frames.NameTableOf(names, ends)
 	return err
 }
 

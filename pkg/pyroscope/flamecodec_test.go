@@ -121,7 +121,7 @@ func TestFlameCodecRefusesBrokenAnswers(t *testing.T) {
 		t.Error("names split inside a character were accepted")
 	}
 	// A level whose varints run past its end is refused by the converter.
-	broken := &frames.PackedFlameGraph{Names: []string{"total"}, Levels: [][]byte{{0, 0x80}}}
+	broken := &frames.PackedFlameGraph{Names: frames.NewNameTable("total"), Levels: [][]byte{{0, 0x80}}}
 	if _, err := frames.FlameGraphPacked(context.Background(), broken, "count", 0); err == nil {
 		t.Error("a level cut inside a varint was accepted")
 	}
