@@ -64,54 +64,65 @@ func countPacked(b []byte) (int, bool) {
 
 // cursor reads one level's groups left to right.
 type cursor struct {
-	lv    *level
-	width int
-	next  int // index of the next group
-	pos   int // read offset in packed
-	group []int64
-	ready bool
+	values []int64 // a decoded level
+	packed []byte  // a packed level
+	count  int     // values in the level
+	width  int
+	at     int // index of the next group's first value
+	pos    int // read offset in packed
+	group  []int64
+	ready  bool
 }
 
 func newCursors(levels []level, width int) []cursor {
 	cs := make([]cursor, len(levels))
 	groups := make([]int64, len(levels)*width)
-	for i := range levels {
-		cs[i] = cursor{lv: &levels[i], width: width, group: groups[i*width : (i+1)*width]}
+	for i, l := range levels {
+		cs[i] = cursor{values: l.values, packed: l.packed, count: l.count, width: width, group: groups[i*width : (i+1)*width]}
 	}
 	return cs
 }
 
 // peek returns the next group without taking it, nil at the end. The slice
-// is valid until the next advance.
+// is valid until the next advance. Small enough to inline for decoded levels.
 func (c *cursor) peek() []int64 {
-	start := c.next * c.width
-	if start+c.width > c.lv.count {
+	end := c.at + c.width
+	if end > c.count {
 		return nil
 	}
-	if c.lv.packed == nil {
-		return c.lv.values[start : start+c.width]
+	if c.packed == nil {
+		return c.values[c.at:end]
 	}
-	if !c.ready {
-		b := c.lv.packed
-		for k := range c.group {
-			if b[c.pos] < 0x80 { // most values are one byte
-				c.group[k] = int64(b[c.pos])
-				c.pos++
-				continue
-			}
-			v, n := protowire.ConsumeVarint(b[c.pos:]) // checked by countPacked
-			c.group[k] = int64(v)
-			c.pos += n
+	return c.decoded()
+}
+
+// decoded reads the next group of a packed level once.
+func (c *cursor) decoded() []int64 {
+	if c.ready {
+		return c.group
+	}
+	b := c.packed
+	for k := range c.group {
+		if b[c.pos] < 0x80 { // most values are one byte
+			c.group[k] = int64(b[c.pos])
+			c.pos++
+			continue
 		}
-		c.ready = true
+		v, n := protowire.ConsumeVarint(b[c.pos:]) // checked by countPacked
+		c.group[k] = int64(v)
+		c.pos += n
 	}
+	c.ready = true
 	return c.group
 }
 
 func (c *cursor) advance() {
-	c.next++
+	c.at += c.width
 	c.ready = false
 }
 
+// index is the position of the next group in its level.
+func (c *cursor) index() int { return c.at / c.width }
+
 // left is how many groups were never taken.
-func (c *cursor) left() int { return c.lv.count/c.width - c.next }
+func (c *cursor) left() int { return (c.count - c.at) / c.width }

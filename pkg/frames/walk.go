@@ -131,7 +131,7 @@ func (w *walk) run() (int, error) {
 		depth := len(stack) // depth of the next child of the top node
 		top := stack[depth-1]
 		if depth < depthCount {
-			i := cursors[depth].next
+			i := cursors[depth].index()
 			if group := cursors[depth].peek(); group != nil {
 				dx, total, self, err := w.read(group)
 				if err != nil {
