@@ -38,6 +38,10 @@ func (f *folding) keeps(depth int, total int64) bool {
 	if f == nil || total > f.threshold {
 		return true
 	}
+	return f.keepsTie(depth, total)
+}
+
+func (f *folding) keepsTie(depth int, total int64) bool {
 	if total < f.threshold {
 		return false
 	}

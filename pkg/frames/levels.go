@@ -69,6 +69,7 @@ type cursor struct {
 	count  int     // values in the level
 	width  int
 	at     int // index of the next group's first value
+	end    int // index just past the next group
 	pos    int // read offset in packed
 	group  []int64
 	ready  bool
@@ -78,7 +79,7 @@ func newCursors(levels []level, width int) []cursor {
 	cs := make([]cursor, len(levels))
 	groups := make([]int64, len(levels)*width)
 	for i, l := range levels {
-		cs[i] = cursor{values: l.values, packed: l.packed, count: l.count, width: width, group: groups[i*width : (i+1)*width]}
+		cs[i] = cursor{values: l.values, packed: l.packed, count: l.count, width: width, end: width, group: groups[i*width : (i+1)*width]}
 	}
 	return cs
 }
@@ -86,18 +87,17 @@ func newCursors(levels []level, width int) []cursor {
 // peek returns the next group without taking it, nil at the end. The slice
 // is valid until the next advance. Small enough to inline for decoded levels.
 func (c *cursor) peek() []int64 {
-	end := c.at + c.width
-	if end > c.count {
-		return nil
-	}
-	if c.packed == nil {
-		return c.values[c.at:end]
+	if c.packed == nil && c.end <= c.count {
+		return c.values[c.at:c.end]
 	}
 	return c.decoded()
 }
 
-// decoded reads the next group of a packed level once.
+// decoded reads the next group of a packed level once; nil at the end.
 func (c *cursor) decoded() []int64 {
+	if c.end > c.count {
+		return nil
+	}
 	if c.ready {
 		return c.group
 	}
@@ -117,7 +117,8 @@ func (c *cursor) decoded() []int64 {
 }
 
 func (c *cursor) advance() {
-	c.at += c.width
+	c.at = c.end
+	c.end += c.width
 	c.ready = false
 }
 
