@@ -24,7 +24,7 @@ func FlameGraphDiff(fg *querierv1.FlameGraphDiff, sampleUnit string) (*data.Fram
 
 // FlameGraphDiffWithin is FlameGraphDiff with FlameGraphWithin's bounds.
 func FlameGraphDiffWithin(ctx context.Context, fg *querierv1.FlameGraphDiff, sampleUnit string, maxNodes int64) (*data.Frame, error) {
-	levels, names := fg.GetLevels(), fg.GetNames()
+	levels, names := plainLevels(fg.GetLevels()), nameList(stringNames(fg.GetNames()))
 	n, err := countNodes(levels, diffWidth)
 	if err != nil {
 		return nil, err

@@ -23,7 +23,23 @@ func FlameGraph(fg *querierv1.FlameGraph, sampleUnit string) (*data.Frame, error
 // ctx ends, and with maxNodes > 0 it never returns more rows than that,
 // folding the smallest nodes into "other" the way Pyroscope truncates.
 func FlameGraphWithin(ctx context.Context, fg *querierv1.FlameGraph, sampleUnit string, maxNodes int64) (*data.Frame, error) {
-	levels, names := fg.GetLevels(), fg.GetNames()
+	return flameGraph(ctx, plainLevels(fg.GetLevels()), stringNames(fg.GetNames()), fg.GetTotal(), sampleUnit, maxNodes)
+}
+
+// FlameGraphPacked is FlameGraphWithin for an answer whose levels are still
+// packed varints.
+func FlameGraphPacked(ctx context.Context, fg *PackedFlameGraph, sampleUnit string, maxNodes int64) (*data.Frame, error) {
+	if fg == nil {
+		return flameGraph(ctx, nil, stringNames(nil), 0, sampleUnit, maxNodes)
+	}
+	levels, err := packedLevels(fg.Levels)
+	if err != nil {
+		return nil, err
+	}
+	return flameGraph(ctx, levels, fg.Names, fg.Total, sampleUnit, maxNodes)
+}
+
+func flameGraph(ctx context.Context, levels []level, names nameList, total int64, sampleUnit string, maxNodes int64) (*data.Frame, error) {
 	n, err := countNodes(levels, singleWidth)
 	if err != nil {
 		return nil, err
@@ -41,7 +57,7 @@ func FlameGraphWithin(ctx context.Context, fg *querierv1.FlameGraph, sampleUnit 
 		return nil, err
 	}
 	frame := newFlameFrame(rows, cols.fields(rows, GrafanaUnit(sampleUnit))...)
-	noteBounds(frame, n, rows, fold, fg.GetTotal())
+	noteBounds(frame, n, rows, fold, total)
 	return frame, nil
 }
 

@@ -4,8 +4,6 @@ import (
 	"context"
 	"math"
 	"slices"
-
-	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
 )
 
 // OtherName is the node Pyroscope folds the nodes below its cut-off into.
@@ -40,6 +38,10 @@ func (f *folding) keeps(depth int, total int64) bool {
 	if f == nil || total > f.threshold {
 		return true
 	}
+	return f.keepsTie(depth, total)
+}
+
+func (f *folding) keepsTie(depth int, total int64) bool {
 	if total < f.threshold {
 		return false
 	}
@@ -96,14 +98,14 @@ func (s *otherSums) take(depth int) []int64 {
 // maxNodes is 0, no bound). Otherwise it picks how many nodes to keep so
 // that the kept nodes and their "other" children fit in maxNodes, and
 // returns the names with "other" among them.
-func planFold(ctx context.Context, levels []*querierv1.Level, l layout, read readNode, n int, maxNodes int64, names []string) (*folding, []string, error) {
+func planFold(ctx context.Context, levels []level, l layout, read readNode, n int, maxNodes int64, names nameList) (*folding, nameList, error) {
 	if maxNodes <= 0 || int64(n) <= maxNodes {
 		return nil, names, nil
 	}
-	otherIndex := int64(slices.Index(names, OtherName))
+	otherIndex := int64(indexOf(names, OtherName))
 	if otherIndex < 0 {
-		otherIndex = int64(len(names))
-		names = append(slices.Clip(names), OtherName)
+		otherIndex = int64(names.Len())
+		names = withOther{names}
 	}
 	totals := make([]int64, 0, n)
 	eachNode(levels, l.width, func(_ int, g []int64) {
@@ -148,11 +150,12 @@ func planFold(ctx context.Context, levels []*querierv1.Level, l layout, read rea
 }
 
 // eachNode calls fn on every group of every level.
-func eachNode(levels []*querierv1.Level, width int, fn func(depth int, group []int64)) {
-	for d, lv := range levels {
-		v := lv.GetValues()
-		for i := 0; i+width <= len(v); i += width {
-			fn(d, v[i:i+width])
+func eachNode(levels []level, width int, fn func(depth int, group []int64)) {
+	cursors := newCursors(levels, width)
+	for d := range cursors {
+		for g := cursors[d].peek(); g != nil; g = cursors[d].peek() {
+			fn(d, g)
+			cursors[d].advance()
 		}
 	}
 }

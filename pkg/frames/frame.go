@@ -23,7 +23,7 @@ type flameColumns struct {
 	label *labelColumn
 }
 
-func newFlameColumns(rows int, names []string) *flameColumns {
+func newFlameColumns(rows int, names nameList) *flameColumns {
 	return &flameColumns{
 		level: borrowInt64s(rows),
 		value: borrowInt64s(rows),

@@ -1,11 +1,14 @@
 package frames
 
 import (
+	"context"
 	"encoding/binary"
 	"strings"
 	"testing"
 
+	"github.com/grafana/grafana-plugin-sdk-go/data"
 	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
+	"google.golang.org/protobuf/encoding/protowire"
 )
 
 // Fuzz inputs: shape holds uvarint level lengths (in values, so lengths that
@@ -73,8 +76,54 @@ func FuzzFlameGraph(f *testing.F) {
 			}
 			return
 		}
-		checkFuzzedFrame(t, readFlameRows(t, frame), countGroups(fg.Levels, singleWidth))
+		rows := readFlameRows(t, frame)
+		checkFuzzedFrame(t, rows, countGroups(fg.Levels, singleWidth))
+		checkPackedMatches(t, fg, frame)
+		checkFolded(t, fg, rows, int64(1+len(values)%23))
 	})
+}
+
+// checkPackedMatches converts the same levels as packed varints: the frame
+// must be the same.
+func checkPackedMatches(t *testing.T, fg *querierv1.FlameGraph, want *data.Frame) {
+	t.Helper()
+	packed := &PackedFlameGraph{Names: NewNameTable(fg.Names...)}
+	for _, l := range fg.Levels {
+		var b []byte
+		for _, v := range l.Values {
+			b = protowire.AppendVarint(b, uint64(v))
+		}
+		packed.Levels = append(packed.Levels, b)
+	}
+	got, err := FlameGraphPacked(context.Background(), packed, "nanoseconds", 0)
+	if err != nil {
+		t.Fatalf("packed levels refused: %v", err)
+	}
+	gj, _ := got.MarshalJSON()
+	wj, _ := want.MarshalJSON()
+	if string(gj) != string(wj) {
+		t.Fatalf("packed levels give another frame:\n%s\nwant\n%s", gj, wj)
+	}
+}
+
+// checkFolded bounds the same levels to maxNodes: never more rows, the same
+// root, still a nested set.
+func checkFolded(t *testing.T, fg *querierv1.FlameGraph, whole flameRows, maxNodes int64) {
+	t.Helper()
+	frame, err := FlameGraphWithin(context.Background(), fg, "nanoseconds", maxNodes)
+	if err != nil {
+		t.Fatalf("folding refused levels the plain conversion took: %v", err)
+	}
+	rows := readFlameRows(t, frame)
+	if int64(len(rows.level)) > maxNodes && len(whole.level) > 0 {
+		t.Fatalf("%d rows for max nodes %d", len(rows.level), maxNodes)
+	}
+	if len(whole.level) > 0 && rows.value[0] != whole.value[0] {
+		t.Fatalf("folding changed the root from %d to %d", whole.value[0], rows.value[0])
+	}
+	if err := checkNestedSet(rows); err != nil {
+		t.Fatalf("folded frame is not a nested set: %v", err)
+	}
 }
 
 func FuzzFlameGraphDiff(f *testing.F) {

@@ -13,17 +13,18 @@ const maxEnumNames = 1 << 16
 // rows hold indices; with more distinct names than an enum can index, rows hold
 // the names themselves (the strings share memory with Pyroscope's names).
 type labelColumn struct {
-	names    []string
+	names    nameList
+	count    int64
 	remap    []int32 // name index → enum index, when names had to be deduplicated
 	enumText []string
 	enum     []data.EnumItemIndex
 	text     []string
 }
 
-func newLabelColumn(names []string, rows int) *labelColumn {
-	c := &labelColumn{names: names}
-	if len(names) <= maxEnumNames {
-		c.enumText = names
+func newLabelColumn(names nameList, rows int) *labelColumn {
+	c := &labelColumn{names: names, count: int64(names.Len())}
+	if names.Len() <= maxEnumNames {
+		c.enumText = allNames(names)
 		c.enum = borrowEnums(rows)
 		return c
 	}
@@ -39,13 +40,14 @@ func newLabelColumn(names []string, rows int) *labelColumn {
 
 // dedupeNames maps every name index to the index of its first occurrence in
 // the returned list of distinct names.
-func dedupeNames(names []string) ([]int32, []string) {
+func dedupeNames(names nameList) ([]int32, []string) {
 	// Sized for the enum's limit, not the names: a million names often
 	// repeat a few thousand.
-	seen := make(map[string]int32, min(len(names), maxEnumNames))
-	remap := make([]int32, len(names))
-	distinct := make([]string, 0, min(len(names), maxEnumNames))
-	for i, name := range names {
+	seen := make(map[string]int32, min(names.Len(), maxEnumNames))
+	remap := make([]int32, names.Len())
+	distinct := make([]string, 0, min(names.Len(), maxEnumNames))
+	for i := range names.Len() {
+		name := names.At(i)
 		idx, ok := seen[name]
 		if !ok {
 			idx = int32(len(distinct))
@@ -58,12 +60,12 @@ func dedupeNames(names []string) ([]int32, []string) {
 }
 
 func (c *labelColumn) set(row int, nameIndex int64) error {
-	if nameIndex < 0 || nameIndex >= int64(len(c.names)) {
-		return fmt.Errorf("name index %d is outside the %d names sent", nameIndex, len(c.names))
+	if nameIndex < 0 || nameIndex >= c.count {
+		return fmt.Errorf("name index %d is outside the %d names sent", nameIndex, c.count)
 	}
 	switch {
 	case c.text != nil:
-		c.text[row] = c.names[nameIndex]
+		c.text[row] = c.names.At(int(nameIndex))
 	case c.remap != nil:
 		c.enum[row] = data.EnumItemIndex(c.remap[nameIndex])
 	default:

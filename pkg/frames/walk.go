@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-
-	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
 )
 
 // readNode decodes one group of level values into the node the tree structure
@@ -30,17 +28,16 @@ const cancelCheckEvery = 1 << 15
 
 // countNodes checks every level splits into whole groups and counts the nodes,
 // so the columns can be allocated once.
-func countNodes(levels []*querierv1.Level, width int) (int, error) {
+func countNodes(levels []level, width int) (int, error) {
 	n := 0
 	for d, l := range levels {
-		values := l.GetValues()
-		if len(values)%width != 0 {
-			return 0, unreadable("level %d has %d values, not a multiple of %d", d, len(values), width)
+		if l.count%width != 0 {
+			return 0, unreadable("level %d has %d values, not a multiple of %d", d, l.count, width)
 		}
-		n += len(values) / width
+		n += l.count / width
 	}
-	if n > 0 && len(levels[0].GetValues()) != width {
-		return 0, unreadable("the first level must hold one root node, it holds %d", len(levels[0].GetValues())/width)
+	if n > 0 && levels[0].count != width {
+		return 0, unreadable("the first level must hold one root node, it holds %d", levels[0].count/width)
 	}
 	return n, nil
 }
@@ -48,7 +45,7 @@ func countNodes(levels []*querierv1.Level, width int) (int, error) {
 // walk is one pass over Pyroscope's levels in depth-first pre-order.
 type walk struct {
 	ctx    context.Context
-	levels []*querierv1.Level
+	levels []level
 	layout layout
 	read   readNode
 	emit   emitNode // nil only counts the rows
@@ -63,10 +60,10 @@ type walk struct {
 func (w *walk) run() (int, error) {
 	levels, width := w.levels, w.layout.width
 	depthCount := len(levels)
-	if depthCount == 0 || len(levels[0].GetValues()) == 0 {
+	if depthCount == 0 || levels[0].count == 0 {
 		return 0, nil
 	}
-	cursor := make([]int, depthCount) // next group per level
+	cursors := newCursors(levels, width)
 	xEnd := make([]int64, depthCount) // end of the last node taken per level
 	stack := make([]openNode, 0, depthCount)
 	other := newOtherSums(w.fold, depthCount, width)
@@ -104,7 +101,7 @@ func (w *walk) run() (int, error) {
 		case stack[depth-1].kept:
 			other.add(depth-1, group, w.layout)
 		}
-		cursor[depth]++
+		cursors[depth].advance()
 		xEnd[depth] = end
 		stack = append(stack, openNode{childStart: x + self, end: end, kept: kept})
 		return nil
@@ -118,7 +115,7 @@ func (w *walk) run() (int, error) {
 		return nil
 	}
 
-	root := levels[0].GetValues()[:width]
+	root := cursors[0].peek()
 	dx, total, self, err := w.read(root)
 	if err == nil {
 		err = take(0, dx, total, self, root)
@@ -134,10 +131,8 @@ func (w *walk) run() (int, error) {
 		depth := len(stack) // depth of the next child of the top node
 		top := stack[depth-1]
 		if depth < depthCount {
-			values := levels[depth].GetValues()
-			i := cursor[depth]
-			if i*width < len(values) {
-				group := values[i*width : (i+1)*width]
+			i := cursors[depth].index()
+			if group := cursors[depth].peek(); group != nil {
 				dx, total, self, err := w.read(group)
 				if err != nil {
 					return 0, unreadable("level %d, node %d: %v", depth, i, err)
@@ -162,8 +157,8 @@ func (w *walk) run() (int, error) {
 		}
 	}
 
-	for d, l := range levels {
-		if left := len(l.GetValues())/width - cursor[d]; left > 0 {
+	for d := range cursors {
+		if left := cursors[d].left(); left > 0 {
 			return 0, unreadable("%d nodes of level %d lie outside every parent", left, d)
 		}
 	}

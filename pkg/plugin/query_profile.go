@@ -18,7 +18,7 @@ func (d *Datasource) queryProfile(ctx context.Context, q models.Query, pt models
 	maxNodes := q.MaxNodesOr(d.settings.MaxNodes)
 	executed := describe("profile", pt.ID, q.LabelSelector, fmt.Sprintf("maxNodes=%d", maxNodes))
 	var total int64
-	frame, err := fetchAndConvert(ctx, func(ctx context.Context) (*querierv1.FlameGraph, error) {
+	frame, err := fetchAndConvert(ctx, func(ctx context.Context) (*frames.PackedFlameGraph, error) {
 		return d.client.SelectMergeStacktraces(ctx, &querierv1.SelectMergeStacktracesRequest{
 			ProfileTypeID: pt.ID,
 			LabelSelector: q.LabelSelector,
@@ -26,9 +26,9 @@ func (d *Datasource) queryProfile(ctx context.Context, q models.Query, pt models
 			End:           tr.To.UnixMilli(),
 			MaxNodes:      &maxNodes,
 		})
-	}, func(fg *querierv1.FlameGraph) (*data.Frame, error) {
-		total = fg.GetTotal()
-		return frames.FlameGraphWithin(ctx, fg, pt.SampleUnit, maxNodes)
+	}, func(fg *frames.PackedFlameGraph) (*data.Frame, error) {
+		total = fg.Total
+		return frames.FlameGraphPacked(ctx, fg, pt.SampleUnit, maxNodes)
 	})
 	if err != nil {
 		return executedOnly(executed), err

@@ -19,6 +19,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend/httpclient"
 	"github.com/grafana/grafana-plugin-sdk-go/backend/log"
 
+	"github.com/embers/embers/pkg/frames"
 	"github.com/embers/embers/pkg/models"
 )
 
@@ -34,6 +35,9 @@ type Client struct {
 	tenant   string
 	http     *http.Client
 	rpc      querierv1connect.QuerierServiceClient
+	// merge is SelectMergeStacktraces answering the flame graph with its
+	// levels still packed (flamecodec.go).
+	merge *connect.Client[querierv1.SelectMergeStacktracesRequest, frames.PackedFlameGraph]
 }
 
 // New builds the client from the instance settings: the SDK's HTTP options
@@ -59,8 +63,12 @@ func New(ctx context.Context, ds backend.DataSourceInstanceSettings, s *models.S
 		return nil, fmt.Errorf("the HTTP client could not be built: %w", err)
 	}
 	base := strings.TrimRight(s.URL, "/")
-	rpc := querierv1connect.NewQuerierServiceClient(hc, base, connect.WithReadMaxBytes(MaxAnswerBytes), connect.WithCodec(flameCodec{}))
-	return &Client{shownURL: models.RedactURL(base), tenant: s.TenantID, http: hc, rpc: rpc}, nil
+	rpcOpts := []connect.ClientOption{connect.WithReadMaxBytes(MaxAnswerBytes), connect.WithCodec(flameCodec{})}
+	return &Client{
+		shownURL: models.RedactURL(base), tenant: s.TenantID, http: hc,
+		rpc:   querierv1connect.NewQuerierServiceClient(hc, base, rpcOpts...),
+		merge: connect.NewClient[querierv1.SelectMergeStacktracesRequest, frames.PackedFlameGraph](hc, base+querierv1connect.QuerierServiceSelectMergeStacktracesProcedure, rpcOpts...),
+	}, nil
 }
 
 // Close drops idle connections when the instance is disposed.
@@ -108,14 +116,10 @@ func (c *Client) LabelValues(ctx context.Context, name string, matchers []string
 	return res.Names, nil
 }
 
-// SelectMergeStacktraces returns the merged flame graph; nil when the server
-// sent none.
-func (c *Client) SelectMergeStacktraces(ctx context.Context, req *querierv1.SelectMergeStacktracesRequest) (*querierv1.FlameGraph, error) {
-	res, err := call(ctx, c, "SelectMergeStacktraces", c.rpc.SelectMergeStacktraces, req)
-	if err != nil {
-		return nil, err
-	}
-	return res.Flamegraph, nil
+// SelectMergeStacktraces returns the merged flame graph, levels still packed;
+// empty when the server sent none.
+func (c *Client) SelectMergeStacktraces(ctx context.Context, req *querierv1.SelectMergeStacktracesRequest) (*frames.PackedFlameGraph, error) {
+	return call(ctx, c, "SelectMergeStacktraces", c.merge.CallUnary, req)
 }
 
 // SelectSeries returns the time series of the samples.

@@ -4,19 +4,20 @@ import (
 	"errors"
 	"fmt"
 	"unicode/utf8"
-	"unsafe"
 
-	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
 	"google.golang.org/protobuf/encoding/protowire"
 	"google.golang.org/protobuf/proto"
+
+	"github.com/embers/embers/pkg/frames"
 )
 
-// flameCodec is connect's protobuf codec with a faster decode of the flame
+// flameCodec is connect's protobuf codec with a lighter decode of the flame
 // graph answer: the generic decoder allocates each of up to a million names
-// on its own and grows the level slices as it goes. Here the names' bytes
-// are copied once into one block the strings point into, and all level
-// values share one slice sized in advance. Every other message goes through
-// the protobuf library unchanged.
+// on its own and turns every level into an int64 slice. Here the names'
+// bytes are copied once into one block the strings point into, and the
+// levels stay packed varints (copied, since connect reuses the buffer) that
+// the frame converter decodes as it walks them. Every other message goes
+// through the protobuf library unchanged.
 type flameCodec struct{}
 
 func (flameCodec) Name() string { return "proto" }
@@ -30,8 +31,8 @@ func (flameCodec) Marshal(msg any) ([]byte, error) {
 }
 
 func (flameCodec) Unmarshal(data []byte, msg any) error {
-	if res, ok := msg.(*querierv1.SelectMergeStacktracesResponse); ok {
-		return decodeMergeResponse(data, res)
+	if fg, ok := msg.(*frames.PackedFlameGraph); ok {
+		return decodeMergeResponse(data, fg)
 	}
 	m, ok := msg.(proto.Message)
 	if !ok {
@@ -40,7 +41,10 @@ func (flameCodec) Unmarshal(data []byte, msg any) error {
 	return proto.Unmarshal(data, m)
 }
 
-var errBadWire = errors.New("the flame graph is not valid protobuf")
+var (
+	errBadWire = errors.New("the flame graph is not valid protobuf")
+	errNotUTF8 = errors.New("a flame graph name is not valid UTF-8")
+)
 
 // Field numbers of querier.v1's SelectMergeStacktracesResponse, FlameGraph
 // and Level.
@@ -53,23 +57,22 @@ const (
 	fieldLevelValues        = 1
 )
 
-func decodeMergeResponse(data []byte, res *querierv1.SelectMergeStacktracesResponse) error {
-	res.Reset()
+// decodeMergeResponse reads a SelectMergeStacktracesResponse's flame graph.
+func decodeMergeResponse(data []byte, fg *frames.PackedFlameGraph) error {
+	*fg = frames.PackedFlameGraph{}
 	return eachField(data, func(num protowire.Number, typ protowire.Type, v []byte, _ uint64) error {
 		if num != fieldResponseFlamegraph || typ != protowire.BytesType {
 			return nil
 		}
-		if res.Flamegraph == nil {
-			res.Flamegraph = &querierv1.FlameGraph{}
-		}
-		return decodeFlameGraph(v, res.Flamegraph)
+		return decodeFlameGraph(v, fg)
 	})
 }
 
 // decodeFlameGraph reads one FlameGraph in two passes: sizes first, then the
-// names and values into storage allocated once.
-func decodeFlameGraph(data []byte, fg *querierv1.FlameGraph) error {
-	nameCount, nameBytes, levelCount, valueCount := 0, 0, 0, 0
+// names and levels into blocks allocated once. The names' block holds at
+// most MaxAnswerBytes, so uint32 ends fit.
+func decodeFlameGraph(data []byte, fg *frames.PackedFlameGraph) error {
+	nameCount, nameBytes, levelCount, levelBytes := 0, 0, 0, 0
 	err := eachField(data, func(num protowire.Number, typ protowire.Type, v []byte, _ uint64) error {
 		switch {
 		case num == fieldNames && typ == protowire.BytesType:
@@ -77,53 +80,44 @@ func decodeFlameGraph(data []byte, fg *querierv1.FlameGraph) error {
 			nameBytes += len(v)
 		case num == fieldLevels && typ == protowire.BytesType:
 			levelCount++
-			return eachField(v, func(num protowire.Number, typ protowire.Type, v []byte, _ uint64) error {
-				switch {
-				case num == fieldLevelValues && typ == protowire.BytesType:
-					valueCount += countVarints(v)
-				case num == fieldLevelValues && typ == protowire.VarintType:
-					valueCount++
-				}
-				return nil
-			})
+			levelBytes += len(v) // at least the values' own bytes
 		}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	block := make([]byte, 0, nameBytes)
-	names := make([]string, 0, nameCount+len(fg.Names))
-	names = append(names, fg.Names...)
-	values := make([]int64, 0, valueCount)
-	levels := make([]querierv1.Level, levelCount)
-	levelPtrs := make([]*querierv1.Level, 0, levelCount+len(fg.Levels))
-	levelPtrs = append(levelPtrs, fg.Levels...)
+	if fg.Names.Len() > 0 || len(fg.Levels) > 0 {
+		return errors.New("the answer holds two flame graphs")
+	}
+	names := make([]byte, 0, nameBytes)
+	ends := make([]uint32, 0, nameCount)
+	values := make([]byte, 0, levelBytes)
+	fg.Levels = make([][]byte, 0, levelCount)
 	err = eachField(data, func(num protowire.Number, typ protowire.Type, v []byte, varint uint64) error {
 		switch {
 		case num == fieldNames && typ == protowire.BytesType:
-			start := len(block)
-			block = append(block, v...)
-			names = append(names, unsafe.String(unsafe.SliceData(block[start:]), len(v)))
+			if len(v) > 0 && !utf8.RuneStart(v[0]) {
+				return errNotUTF8
+			}
+			names = append(names, v...)
+			ends = append(ends, uint32(len(names)))
 		case num == fieldLevels && typ == protowire.BytesType:
-			level := &levels[len(levelPtrs)-len(fg.Levels)]
 			start := len(values)
+			// A level's values may come packed, in several chunks, or one
+			// varint at a time: all of them end up as one packed list.
 			if err := eachField(v, func(num protowire.Number, typ protowire.Type, v []byte, varint uint64) error {
 				switch {
 				case num == fieldLevelValues && typ == protowire.BytesType:
-					var ok bool
-					if values, ok = appendVarints(values, v); !ok {
-						return errBadWire
-					}
+					values = append(values, v...)
 				case num == fieldLevelValues && typ == protowire.VarintType:
-					values = append(values, int64(varint))
+					values = protowire.AppendVarint(values, varint)
 				}
 				return nil
 			}); err != nil {
 				return err
 			}
-			level.Values = values[start:len(values):len(values)]
-			levelPtrs = append(levelPtrs, level)
+			fg.Levels = append(fg.Levels, values[start:len(values):len(values)])
 		case num == fieldTotal && typ == protowire.VarintType:
 			fg.Total = int64(varint)
 		case num == fieldMaxSelf && typ == protowire.VarintType:
@@ -131,14 +125,13 @@ func decodeFlameGraph(data []byte, fg *querierv1.FlameGraph) error {
 		}
 		return nil
 	})
-	if err != nil {
-		return err
+	// The block is valid and every name starts a rune, so every name is a
+	// whole run of valid runes: one check instead of one per name.
+	if err == nil && !utf8.Valid(names) {
+		return errNotUTF8
 	}
-	if !utf8.Valid(block) {
-		return errors.New("a flame graph name is not valid UTF-8")
-	}
-	fg.Names, fg.Levels = names, levelPtrs
-	return nil
+	fg.Names = frames.NameTableOf(names, ends)
+	return err
 }
 
 // eachField calls fn with every field of a message: the bytes of a
@@ -176,33 +169,4 @@ func eachField(data []byte, fn func(num protowire.Number, typ protowire.Type, v 
 		data = data[n:]
 	}
 	return nil
-}
-
-// countVarints counts the varints of a packed field: each ends with a byte
-// below 0x80.
-func countVarints(b []byte) int {
-	n := 0
-	for _, c := range b {
-		if c < 0x80 {
-			n++
-		}
-	}
-	return n
-}
-
-func appendVarints(dst []int64, b []byte) ([]int64, bool) {
-	for len(b) > 0 {
-		if b[0] < 0x80 { // most values are small: skip the general decoder
-			dst = append(dst, int64(b[0]))
-			b = b[1:]
-			continue
-		}
-		v, n := protowire.ConsumeVarint(b)
-		if n < 0 {
-			return dst, false
-		}
-		dst = append(dst, int64(v))
-		b = b[n:]
-	}
-	return dst, true
 }
