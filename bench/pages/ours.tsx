@@ -1,6 +1,6 @@
 // Our panel (React + d3-flame-graph for labelled frames, one canvas for the rest).
 import { createTheme, DataFrame, ThemeContext } from '@grafana/data';
-import React, { useState } from 'react';
+import React, { useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
 import { panelProps } from '../../e2e/pages/lib/panelProps';
@@ -18,9 +18,11 @@ let setWidth: (width: number) => void = () => {};
 function Bench({ frame }: { frame: DataFrame }) {
   const [width, changeWidth] = useState(1200);
   setWidth = changeWidth;
+  // As in Grafana, a resize changes the size, not the data.
+  const series = useMemo(() => [frame], [frame]);
   return (
     <div style={{ width, height: 600 }}>
-      <FlameGraphPanel {...panelProps([frame], defaultOptions, { width, height: 600 })} />
+      <FlameGraphPanel {...panelProps(series, defaultOptions, { width, height: 600 })} />
     </div>
   );
 }

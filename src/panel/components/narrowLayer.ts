@@ -31,22 +31,28 @@ export function paintNarrowBoxes(canvas: HTMLCanvasElement, layout: FlameLayout,
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, width, settings.height);
   const cell = settings.cellHeight;
-  let painted = 0;
-  let lastColor = '';
+  // One fillStyle per colour: parsing a colour string costs more than the rect.
+  const byColor = new Map<string, FlameBox[]>();
   for (const box of layout.boxes) {
-    if (box.w < 1 || isLabelled(box)) {
-      continue;
+    if (box.w >= 1 && !isLabelled(box)) {
+      const color = settings.colorOf(box);
+      const same = byColor.get(color);
+      if (same) {
+        same.push(box);
+      } else {
+        byColor.set(color, [box]);
+      }
     }
-    const color = settings.colorOf(box);
-    if (color !== lastColor) {
-      ctx.fillStyle = color;
-      lastColor = color;
-    }
-    // Leave a hairline between neighbours when there is room, as the SVG frames' stroke does.
-    const w = box.w >= 3 ? box.w - 0.5 : box.w;
-    ctx.fillRect(box.x, depthTop(box.depth, settings), w, cell - 0.5);
-    painted++;
   }
+  let painted = 0;
+  byColor.forEach((boxes, color) => {
+    ctx.fillStyle = color;
+    for (const box of boxes) {
+      // Leave a hairline between neighbours when there is room, as the SVG frames' stroke does.
+      ctx.fillRect(box.x, depthTop(box.depth, settings), box.w >= 3 ? box.w - 0.5 : box.w, cell - 0.5);
+    }
+    painted += boxes.length;
+  });
   return painted;
 }
 

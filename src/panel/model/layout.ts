@@ -1,4 +1,4 @@
-import { FlameIndex, pathTo } from './flameIndex';
+import { childrenOf, FlameIndex, pathTo } from './flameIndex';
 
 /**
  * frame: a frame row below the focus (or the focus itself); ancestor: a row on the
@@ -79,7 +79,7 @@ export function layoutFlame(index: FlameIndex, options: LayoutOptions): FlameLay
 
   let group: number[] | undefined;
   if (options.focusGroup && focusValue > 0) {
-    group = childRows(index, focus).filter((c) => width[c] > 0 && (width[c] / focusValue) * W < minPx);
+    group = childrenOf(index, focus).filter((c) => width[c] > 0 && (width[c] / focusValue) * W < minPx);
     group = group.length > 0 ? group : undefined;
   }
   const viewValue = group ? group.reduce((sum, c) => sum + width[c], 0) : focusValue;
@@ -127,7 +127,7 @@ export function layoutFlame(index: FlameIndex, options: LayoutOptions): FlameLay
 
   // Depth-first, children in frame order, so each depth's boxes come left to right.
   const stack: Array<{ rows: number[]; parentRow: number; box: number; x: number; depth: number }> = [
-    { rows: group ?? childRows(index, focus), parentRow: focus, box: top, x: 0, depth },
+    { rows: group ?? childrenOf(index, focus), parentRow: focus, box: top, x: 0, depth },
   ];
   let beyondDepthLimit = 0;
   const firstDepth = depth;
@@ -150,7 +150,7 @@ export function layoutFlame(index: FlameIndex, options: LayoutOptions): FlameLay
       if (w >= minPx) {
         flushGap();
         const box = add({ kind: 'frame', row: c, parentRow: item.parentRow, parent: item.box, x, w, value: width[c], hidden: 0 }, item.depth);
-        const kids = childRows(index, c);
+        const kids = childrenOf(index, c);
         if (kids.length > 0) {
           if (item.depth + 1 - firstDepth < options.maxDepth) {
             pending.push({ rows: kids, parentRow: c, box, x, depth: item.depth + 1 });
@@ -177,7 +177,7 @@ export function layoutFlame(index: FlameIndex, options: LayoutOptions): FlameLay
   // With the default 1 px, every visible frame is drawn but for those the two limits fold.
   const visible =
     minPx > 1
-      ? path.length + countVisible(index, group ?? childRows(index, focus), k)
+      ? path.length + countVisible(index, group ?? childrenOf(index, focus), k)
       : drawn + hiddenAncestors + beyondDepthLimit;
   return { boxes, byDepth, drawn, visible, viewValue, widthPx: W, chainLength: firstDepth };
 }
@@ -198,16 +198,6 @@ function countVisible(index: FlameIndex, rows: number[], k: number): number {
     }
   }
   return count;
-}
-
-/** Children of `row` in frame order; the roots for −1. */
-export function childRows(index: FlameIndex, row: number): number[] {
-  const out: number[] = [];
-  const stop = row >= 0 ? index.end[row] : index.columns.length;
-  for (let c = row + 1; c < stop; c = index.end[c]) {
-    out.push(c);
-  }
-  return out;
 }
 
 function sumRoots(index: FlameIndex): number {
