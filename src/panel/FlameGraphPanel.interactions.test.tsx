@@ -75,6 +75,17 @@ describe('FlameGraphPanel interactions', () => {
     await waitFor(() => expect(screen.queryByTestId('embers-sandwich')).toBeNull());
   });
 
+  it("copies a frame's function name from its context menu", async () => {
+    const writeText = jest.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderPanel([flameFrame(SMALL_PROFILE)]);
+    await drawnWidths();
+    const slow = screen.getByTestId('embers-flamegraph-svg').querySelector('g.frame[name="main.slowFunction"]')!;
+    fireEvent.contextMenu(slow.querySelector('rect')!, frameCentre(slow));
+    fireEvent.click(await screen.findByText('Copy function name'));
+    expect(writeText).toHaveBeenCalledWith('main.slowFunction');
+  });
+
   it('shows the top functions table beside the graph', async () => {
     renderPanel([flameFrame(SMALL_PROFILE)], { showTable: 'beside' });
     await drawnWidths();
