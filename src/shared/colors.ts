@@ -38,7 +38,8 @@ export function hashString(text: string): number {
  */
 export function packageColor(name: string): string {
   const hash = hashString(packageOf(name));
-  const hue = hash % 360;
+  // Hues 5° apart: no visible difference, and a few hundred colours at most to set on a canvas.
+  const hue = hash % 360 - ((hash % 360) % 5);
   const lightness = 68 + ((hash >>> 9) % 10);
   return `hsl(${hue}, 48%, ${lightness}%)`;
 }

@@ -89,7 +89,8 @@ export function layoutFlame(index: FlameIndex, options: LayoutOptions): FlameLay
   let drawn = 0;
   const add = (box: Omit<FlameBox, 'depth'>, depth: number) => {
     const id = boxes.length;
-    boxes.push({ ...box, depth });
+    (box as FlameBox).depth = depth;
+    boxes.push(box as FlameBox);
     (byDepth[depth] ??= []).push(id);
     if (box.kind === 'frame' || box.kind === 'ancestor') {
       drawn++;
@@ -126,14 +127,15 @@ export function layoutFlame(index: FlameIndex, options: LayoutOptions): FlameLay
   }
 
   // Depth-first, children in frame order, so each depth's boxes come left to right.
-  const stack: Array<{ rows: number[]; parentRow: number; box: number; x: number; depth: number }> = [
-    { rows: group ?? childrenOf(index, focus), parentRow: focus, box: top, x: 0, depth },
-  ];
+  // Children are walked in place (c = end[c]), not copied: this loop sees every child of every drawn frame.
+  type Item = { rows?: number[]; parentRow: number; box: number; x: number; depth: number };
+  const stack: Item[] = [{ rows: group, parentRow: focus, box: top, x: 0, depth }];
   let beyondDepthLimit = 0;
   const firstDepth = depth;
+  const pending: Item[] = [];
   while (stack.length > 0) {
     const item = stack.pop()!;
-    const pending: typeof stack = [];
+    pending.length = 0;
     let x = item.x;
     let gapX = x;
     let gapValue = 0;
@@ -145,16 +147,16 @@ export function layoutFlame(index: FlameIndex, options: LayoutOptions): FlameLay
       gapValue = 0;
       gapRows = 0;
     };
-    for (const c of item.rows) {
+    const visit = (c: number) => {
       const w = width[c] * k;
       if (w >= minPx) {
         flushGap();
         const box = add({ kind: 'frame', row: c, parentRow: item.parentRow, parent: item.box, x, w, value: width[c], hidden: 0 }, item.depth);
-        const kids = childrenOf(index, c);
-        if (kids.length > 0) {
+        if (end[c] > c + 1) {
           if (item.depth + 1 - firstDepth < options.maxDepth) {
-            pending.push({ rows: kids, parentRow: c, box, x, depth: item.depth + 1 });
+            pending.push({ parentRow: c, box, x, depth: item.depth + 1 });
           } else {
+            const kids = childrenOf(index, c);
             const value = kids.reduce((sum, r) => sum + width[r], 0);
             add({ kind: 'deeper', row: -1, parentRow: c, parent: box, x, w: value * k, value, hidden: end[c] - c - 1 }, item.depth + 1);
             beyondDepthLimit += countVisible(index, kids, k);
@@ -168,6 +170,14 @@ export function layoutFlame(index: FlameIndex, options: LayoutOptions): FlameLay
         gapRows += end[c] - c;
       }
       x += w;
+    };
+    if (item.rows) {
+      item.rows.forEach(visit);
+    } else {
+      const stop = item.parentRow >= 0 ? end[item.parentRow] : index.columns.length;
+      for (let c = item.parentRow + 1; c < stop; c = end[c]) {
+        visit(c);
+      }
     }
     flushGap();
     for (let i = pending.length - 1; i >= 0; i--) {
