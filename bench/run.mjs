@@ -1,7 +1,8 @@
 // `npm run bench`: backend conversion and query time, panel paint and focus beside
 // Grafana's @grafana/flamegraph in the same Chromium, and bundle sizes. Writes the
 // table to bench/results/latest.md and prints it. Not part of `make test`.
-//   BENCH_RUNS=5 (panel runs per size and side)   BENCH_GO_COUNT=5   BENCH_SIZES=1000,10000,100000,1000000
+//   BENCH_RUNS=5 (panel runs per case and side)   BENCH_GO_COUNT=5 (0 skips the Go part)
+//   BENCH_SIZES=1000,10000,100000,1000000   BENCH_SHAPES=typical,wide,real
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -21,6 +22,9 @@ const repoRoot = path.dirname(benchDir);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const goCount = Number(process.env.BENCH_GO_COUNT ?? 5);
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000,1000000').split(',').map(Number);
+const shapes = (process.env.BENCH_SHAPES ?? 'typical,wide,real').split(',');
+// The real profile is one golden frame of the project's own data: one case, whatever the sizes.
+const cases = shapes.flatMap((shape) => (shape === 'real' ? [{ shape, nodes: 0 }] : sizes.map((nodes) => ({ shape, nodes }))));
 const log = (line) => console.log(line);
 
 function sh(cmd, args, cwd = repoRoot) {
@@ -37,7 +41,7 @@ if (!existsSync(path.join(repoRoot, 'dist', 'panel', 'module.js'))) {
 }
 
 log('1/3 Go benchmarks (levels → frame, whole profile query) ...');
-const goResults = runGoBenchmarks({
+const goResults = goCount <= 0 ? [] : runGoBenchmarks({
   repoRoot,
   pattern: '^(BenchmarkFlameGraph|BenchmarkFlameGraphDiff|BenchmarkProfileQuery)$',
   packages: ['./pkg/frames', './pkg/plugin'],
@@ -47,10 +51,10 @@ const goResults = runGoBenchmarks({
 log('2/3 Panel benchmarks in Chromium ...');
 const outDir = path.join(benchDir, '.build');
 await buildBenchPages({ benchDir, repoRoot, outDir });
-const server = await startServer({ '/': outDir });
+const server = await startServer({ '/': outDir, '/testdata/': path.join(repoRoot, 'testdata') });
 let panelResults;
 try {
-  panelResults = await runPanelBenchmarks({ baseUrl: server.url, sizes, runs, log });
+  panelResults = await runPanelBenchmarks({ baseUrl: server.url, cases, runs, log });
 } finally {
   await server.close();
 }
@@ -68,12 +72,16 @@ Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (
 
 ${goTable(goResults)}
 
-## Panel in Chromium (${runs} runs per size and side, 1200×600 px)
+## Panel in Chromium (${runs} runs per case and side, 1200×600 px)
 
+Shapes: typical is a large real profile's shape (400–1,000 frames of 1 px or more),
+wide a whole-host profile (150 deep towers, ~5,000 frames of 1 px or more), real the
+golden frame \`testdata/frames/demo-cpu.json\` (the demo's CPU profile as a real server merged it, 881 rows).
 Time to first paint is from mounting the panel to the second animation frame after
-the first frame is drawn. Focus is a click on the widest depth-1 frame until it
-spans the graph (for @grafana/flamegraph: its context menu's "Focus block").
-Heap is the page's JS heap after a forced GC.
+the first frame is drawn. Focus is a click on the widest child of the root until it
+is painted as the focus (for @grafana/flamegraph: its context menu's "Focus block").
+The resize storm is 100 width changes in 2 s; the column is the longest main-thread
+task seen (– when none passed 50 ms). Heap is the page's JS heap after a forced GC.
 
 ${panelTable(panelResults)}
 

@@ -1,6 +1,7 @@
 // Panel benchmark in real Chromium: time to first paint, focus time and JS heap for
-// our panel and @grafana/flamegraph on the same synthetic frames, run alternately
-// in one browser so the machine's noise hits both sides alike.
+// our panel and @grafana/flamegraph on the same frames, run alternately in one
+// browser so the machine's noise hits both sides alike; for ours also the frames
+// drawn against those visible, and the longest task during a resize storm.
 import { launch } from '../../e2e/lib/browser.mjs';
 import { summarize } from './stats.mjs';
 
@@ -27,10 +28,10 @@ async function heapUsed(context, page) {
   return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value;
 }
 
-async function measureOnce(context, baseUrl, side, nodes) {
+async function measureOnce(context, baseUrl, side, { shape, nodes }, withResize) {
   const pages = [];
   try {
-    const url = `${baseUrl}/${side}.html?nodes=${nodes}`;
+    const url = `${baseUrl}/${side}.html?shape=${shape}&nodes=${nodes}`;
     const painted = await openBenchPage(context, url);
     pages.push(painted.page);
     const heap = await heapUsed(context, painted.page);
@@ -38,39 +39,56 @@ async function measureOnce(context, baseUrl, side, nodes) {
     const focusPage = side === 'theirs' ? (await openBenchPage(context, `${url}&focus=1`)).page : painted.page;
     pages.push(focusPage);
     const focusMs = await focusPage.evaluate(() => window.__benchFocus());
-    return { paintMs: painted.result.paintMs, focusMs, heap };
+    const m = { paintMs: painted.result.paintMs, focusMs, heap };
+    if (side === 'ours') {
+      m.drawn = painted.result.drawn;
+      m.visible = painted.result.visible;
+      if (withResize) {
+        const fresh = await openBenchPage(context, url);
+        pages.push(fresh.page);
+        m.resizeLongestMs = await fresh.page.evaluate(() => window.__benchResize());
+      }
+    }
+    return m;
   } catch (err) {
     const pageError = pages.flatMap((p) => p.errors)[0];
-    throw new Error(`${side} at ${nodes} nodes: ${err.message}${pageError ? ` (page: ${pageError})` : ''}`);
+    throw new Error(`${side} ${shape} at ${nodes} nodes: ${err.message}${pageError ? ` (page: ${pageError})` : ''}`);
   } finally {
     await Promise.all(pages.map((p) => p.close()));
   }
 }
 
-export async function runPanelBenchmarks({ baseUrl, sizes, runs, log }) {
+/** cases: [{ shape, nodes }]; every case is measured `runs` times per side. */
+export async function runPanelBenchmarks({ baseUrl, cases, runs, log }) {
   const session = await launch({ width: 1300, height: 800 });
   const results = [];
   try {
-    for (const nodes of sizes) {
-      const samples = Object.fromEntries(SIDES.map((s) => [s, { paintMs: [], focusMs: [], heap: [] }]));
-      // One warm-up per side so both start with compiled code and a warm cache.
-      for (const side of SIDES) {
-        await measureOnce(session.context, baseUrl, side, Math.min(nodes, 10000));
-      }
+    // One warm-up per side so both start with compiled code and a warm cache.
+    for (const side of SIDES) {
+      await measureOnce(session.context, baseUrl, side, { shape: 'typical', nodes: 10000 }, false);
+    }
+    for (const c of cases) {
+      const samples = Object.fromEntries(SIDES.map((s) => [s, {}]));
       for (let run = 0; run < runs; run++) {
         for (const side of run % 2 ? [...SIDES].reverse() : SIDES) {
-          const m = await measureOnce(session.context, baseUrl, side, nodes);
+          // The storm takes 3 s a run: measure it on the first two runs.
+          const m = await measureOnce(session.context, baseUrl, side, c, run < 2);
           for (const key of Object.keys(m)) {
-            samples[side][key].push(m[key]);
+            (samples[side][key] ??= []).push(m[key]);
           }
         }
       }
       for (const side of SIDES) {
         const s = samples[side];
-        const row = { side, nodes, paint: summarize(s.paintMs), focus: summarize(s.focusMs), heap: summarize(s.heap) };
+        const row = { side, ...c };
+        for (const [key, values] of Object.entries(s)) {
+          row[key] = summarize(values.filter((v) => v !== undefined));
+        }
         results.push(row);
         log(
-          `${side.padEnd(6)} ${String(nodes).padStart(7)} nodes: paint ${row.paint.median.toFixed(0)} ms, focus ${row.focus.median.toFixed(0)} ms`
+          `${side.padEnd(6)} ${c.shape.padEnd(7)} ${String(c.nodes).padStart(7)}: paint ${row.paintMs.median.toFixed(0)} ms, focus ${row.focusMs.median.toFixed(0)} ms` +
+            (row.drawn ? `, drawn ${row.drawn.median} of ${row.visible.median}` : '') +
+            (row.resizeLongestMs ? `, resize storm longest task ${row.resizeLongestMs.max.toFixed(0)} ms` : '')
         );
       }
     }

@@ -1,46 +1,61 @@
-// Our panel (React + d3-flame-graph, pruned to what is visible) on the same synthetic frame.
-import { createTheme, ThemeContext } from '@grafana/data';
-import React from 'react';
+// Our panel (React + d3-flame-graph for labelled frames, one canvas for the rest).
+import { createTheme, DataFrame, ThemeContext } from '@grafana/data';
+import React, { useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
 import { panelProps } from '../../e2e/pages/lib/panelProps';
-import { realisticFrame } from '../../e2e/pages/lib/realisticFrame';
 import { FlameGraphPanel } from '../../src/panel/FlameGraphPanel';
 import { defaultOptions } from '../../src/panel/types';
-import { benchParams, paintedAfter } from './timing';
+import { benchFrame } from './shapes';
+import { benchParams, longestTaskDuring, paintedAfter, resizeStorm, widestRootChild } from './timing';
 
 const theme = createTheme({ colors: { mode: 'dark' } });
-const { nodes, seed } = benchParams();
-const frame = realisticFrame(nodes, seed);
-const frames = () =>
-  Array.from(document.querySelectorAll<SVGGElement>('[data-testid="embers-flamegraph-svg"] g.frame'));
+const { nodes, params } = benchParams();
+const ROOT = '[data-testid="embers-flamegraph"]';
+const root = () => document.querySelector<HTMLElement>(ROOT);
+let setWidth: (width: number) => void = () => {};
+
+function Bench({ frame }: { frame: DataFrame }) {
+  const [width, changeWidth] = useState(1200);
+  setWidth = changeWidth;
+  // As in Grafana, a resize changes the size, not the data.
+  const series = useMemo(() => [frame], [frame]);
+  return (
+    <div style={{ width, height: 600 }}>
+      <FlameGraphPanel {...panelProps(series, defaultOptions, { width, height: 600 })} />
+    </div>
+  );
+}
 
 async function main() {
+  const frame = await benchFrame(params);
   const start = performance.now();
   createRoot(document.getElementById('root')!).render(
     <ThemeContext.Provider value={theme}>
-      <div style={{ width: 1200, height: 600 }}>
-        <FlameGraphPanel {...panelProps([frame], defaultOptions, { width: 1200, height: 600 })} />
-      </div>
+      <Bench frame={frame} />
     </ThemeContext.Provider>
   );
-  const painted = await paintedAfter(() => frames().length > 0);
-  window.__bench = { nodes, paintMs: painted - start };
-  // Focus: click the widest depth-1 frame and wait until it spans the graph.
+  const painted = await paintedAfter(() => Number(root()?.dataset.drawnFrames) > 0);
+  window.__bench = {
+    nodes,
+    paintMs: painted - start,
+    drawn: Number(root()!.dataset.drawnFrames),
+    visible: Number(root()!.dataset.visibleFrames),
+  };
+  // Focus: click the widest child of the root and wait until it is the focus, painted.
   window.__benchFocus = async () => {
-    const svgWidth = document.querySelector('[data-testid="embers-flamegraph-svg"]')!.getBoundingClientRect().width;
-    const rootY = frames()[0].getBoundingClientRect().y;
-    const widest = frames()
-      .filter((g) => Math.abs(g.getBoundingClientRect().y - rootY) > 1)
-      .sort((a, b) => b.getBoundingClientRect().width - a.getBoundingClientRect().width)[0];
-    const name = widest.getAttribute('name');
+    const { name, centre } = widestRootChild(frame);
+    const box = root()!.getBoundingClientRect();
+    const cell = 20;
+    const layer = root()!.querySelector('canvas')!.getBoundingClientRect();
+    const x = layer.left + centre * layer.width;
+    const y = Math.min(box.bottom, layer.bottom) - cell * 1.5;
     const t0 = performance.now();
-    widest.querySelector('rect')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    await paintedAfter(() =>
-      frames().some((g) => g.getAttribute('name') === name && g.getBoundingClientRect().width >= svgWidth - 2)
-    );
+    document.elementFromPoint(x, y)!.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: x, clientY: y }));
+    await paintedAfter(() => root()?.dataset.focus === name);
     return performance.now() - t0;
   };
+  window.__benchResize = () => longestTaskDuring(() => resizeStorm((w) => setWidth(w)));
 }
 
 main().catch((err: Error) => (window.__bench = { nodes, paintMs: NaN, error: err.message }));

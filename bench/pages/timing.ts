@@ -1,11 +1,15 @@
 // Timing shared by both sides of the panel benchmark, so they are measured alike:
 // from just before React mounts to the second animation frame after the first
 // drawn element appears (the browser has then painted it).
+import { DataFrame } from '@grafana/data';
 
 export interface BenchResult {
   nodes: number;
   paintMs: number;
   focusMs?: number;
+  /** Ours only: frames drawn and frames of 1 px or more at the first paint. */
+  drawn?: number;
+  visible?: number;
   error?: string;
 }
 
@@ -13,10 +17,13 @@ declare global {
   interface Window {
     __bench?: BenchResult;
     __benchFocus?: () => Promise<number>;
+    /** The longest main-thread task (ms) during 100 width changes in 2 s. */
+    __benchResize?: () => Promise<number>;
   }
 }
 
 const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Resolves with the time at which `ready()` first holds and two frames have passed. */
 export async function paintedAfter(ready: () => boolean, timeoutMs = 60000): Promise<number> {
@@ -33,5 +40,53 @@ export async function paintedAfter(ready: () => boolean, timeoutMs = 60000): Pro
 
 export function benchParams() {
   const params = new URLSearchParams(window.location.search);
-  return { nodes: Number(params.get('nodes') ?? 1000), seed: Number(params.get('seed') ?? 7) };
+  return { nodes: Number(params.get('nodes') ?? 1000), params };
+}
+
+/** 100 width changes in 2 s (1200 px, narrowing and widening by up to 300 px), then 1 s of rest. */
+export async function resizeStorm(setWidth: (width: number) => void) {
+  for (let i = 0; i < 100; i++) {
+    setWidth(1200 - Math.round(300 * Math.abs(Math.sin(i / 8))));
+    await sleep(20);
+  }
+  setWidth(1200);
+  await sleep(1000);
+}
+
+/** The longest task the browser reports while `run` goes on (0 when none passed 50 ms). */
+export async function longestTaskDuring(run: () => Promise<void>): Promise<number> {
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      longest = Math.max(longest, entry.duration);
+    }
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  await run();
+  await nextFrame();
+  observer.disconnect();
+  return longest;
+}
+
+/** Name and centre (0–1 of the width) of the widest child of the first root. */
+export function widestRootChild(frame: DataFrame) {
+  const field = (name: string) => frame.fields.find((f) => f.name === name)!;
+  const level = field('level').values;
+  const value = field('value').values;
+  const right = frame.fields.find((f) => f.name === 'valueRight')?.values;
+  const labels = field('label');
+  const names = labels.config?.type?.enum?.text;
+  const nameOf = (i: number) => (names ? names[labels.values[i]] : labels.values[i]);
+  const width = (i: number) => value[i] + (right ? right[i] : 0);
+  let x = 0;
+  let best = { x: 0, w: 0, row: 0 };
+  for (let i = 1; i < frame.length && level[i] > 0; i++) {
+    if (level[i] === 1) {
+      if (width(i) > best.w) {
+        best = { x, w: width(i), row: i };
+      }
+      x += width(i);
+    }
+  }
+  return { name: String(nameOf(best.row)), centre: (best.x + best.w / 2) / width(0) };
 }

@@ -17,13 +17,15 @@ const FlameGraphPanel = (exported.FlameGraphPanel ?? exported.default)!;
 const params = new URLSearchParams(window.location.search);
 const width = Number(params.get('width') ?? 1200);
 const height = Number(params.get('height') ?? 600);
+// As Explore's PanelRenderer: options never change, whatever the panel asks.
+const optionsFixed = params.get('noop') === '1';
 
 function Harness({ series, initialOptions }: { series: DataFrame[]; initialOptions: Record<string, unknown> }) {
   const [options, setOptions] = useState(initialOptions);
   (window as unknown as { __harness: unknown }).__harness = { options, setOptions };
   return (
     <div style={{ width, height, position: 'relative' }} data-testid="harness-panel">
-      <FlameGraphPanel {...panelProps(series, options, { width, height }, setOptions)} />
+      <FlameGraphPanel {...panelProps(series, options, { width, height }, optionsFixed ? () => {} : setOptions)} />
     </div>
   );
 }

@@ -105,7 +105,7 @@ describe('flame graph panel tools', () => {
     await page().locator(SVG).waitFor();
   });
 
-  it('the top table beside the graph lists the hottest function first; a click searches for it', async () => {
+  it('the top table beside the graph lists the hottest function first; a click shows it, its button searches', async () => {
     await open({ frame: 'workload-cpu', showTable: 'beside', height: 400 });
     const rows = page().locator('[role="table"] [role="rowgroup"] [role="row"]');
     // Self, largest first: main.work holds the samples of both paths.
@@ -115,8 +115,10 @@ describe('flame graph panel tools', () => {
       .click(); // largest total first
     const names = await rows.locator('[role="cell"]:first-child').allTextContents();
     assert.ok(names.indexOf('main.slowFunction') < names.indexOf('main.fastFunction'), names.join(', '));
-    await rows.filter({ hasText: 'main.slowFunction' }).click();
-    assert.equal(await page().getByLabel('Search functions').inputValue(), 'main.slowFunction');
+    await rows.filter({ hasText: 'main.slowFunction' }).locator('[role="cell"]').nth(1).click();
+    await page().getByText('Sandwich: main.slowFunction').waitFor();
+    await page().getByRole('button', { name: 'Search for main.fastFunction' }).click();
+    assert.equal(await page().getByLabel('Search functions').inputValue(), 'main.fastFunction');
     await page().getByTestId('embers-search-stats').waitFor();
   });
 

@@ -12,7 +12,11 @@ jest.mock('./export', () => ({
 beforeEach(resetUrl);
 
 describe('FlameGraphPanel export menu', () => {
-  it('saves the drawn svg', async () => {
+  it('saves the drawn svg with the frames painted on the canvas in it', async () => {
+    let narrowInFile = -1;
+    (exportSvg as jest.Mock).mockImplementation((svg: SVGSVGElement) => {
+      narrowInFile = svg.querySelectorAll('g.embers-narrow rect').length;
+    });
     renderPanel([flameFrame(SMALL_PROFILE)]);
     await drawnWidths();
     fireEvent.click(screen.getByLabelText('Export'));
@@ -21,6 +25,9 @@ describe('FlameGraphPanel export menu', () => {
     const [svg, fileName] = (exportSvg as jest.Mock).mock.calls[0];
     expect(svg).toBe(screen.getByTestId('embers-flamegraph-svg'));
     expect(fileName).toBe('Flame_graph.svg');
+    // The five 8 px frames too narrow for a label, as rects under the labelled ones; out again after.
+    expect(narrowInFile).toBe(5);
+    expect(svg.querySelector('g.embers-narrow')).toBeNull();
   });
 
   it('saves the whole profile as folded stacks', async () => {

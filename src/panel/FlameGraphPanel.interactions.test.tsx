@@ -1,8 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { DIFF_PROFILE, flameFrame, SMALL_PROFILE } from './__fixtures__/frames';
-import { drawnWidths, renderPanel, resetUrl } from './testing/renderPanel';
-import { syntheticColumns } from './model/testColumns';
-import { FieldType, toDataFrame } from '@grafana/data';
+import { DIMMED_COLOR } from '../shared/colors';
+import { drawnWidths, frameCentre, renderPanel, resetUrl } from './testing/renderPanel';
 
 beforeEach(resetUrl);
 
@@ -16,6 +15,8 @@ describe('FlameGraphPanel interactions', () => {
     await drawnWidths();
     fireEvent.click(screen.getByLabelText('Icicle'));
     expect(props.onOptionsChange).toHaveBeenCalledWith(expect.objectContaining({ mode: 'icicle' }));
+    // The options never change here (as in Explore): the switch holds all the same.
+    expect(screen.getByLabelText('Icicle')).toHaveAttribute('aria-pressed', 'true');
   });
 
   it('puts the root on top in icicle mode and at the bottom in flame mode', async () => {
@@ -51,19 +52,21 @@ describe('FlameGraphPanel interactions', () => {
     expect(b2).toBeGreaterThan(r2);
   });
 
-  it('highlights search matches in the graph', async () => {
+  it('dims everything a search does not match; matches keep their colour', async () => {
     renderPanel([flameFrame(SMALL_PROFILE)]);
     await drawnWidths();
+    const slowBefore = fillOf('main.slowFunction');
     fireEvent.change(screen.getByLabelText('Search functions'), { target: { value: 'slow' } });
-    await waitFor(() => expect(fillOf('main.slowFunction')).toBe('rgb(230, 0, 230)'));
-    expect(fillOf('main.fastFunction')).not.toBe('rgb(230, 0, 230)');
+    await waitFor(() => expect(fillOf('main.fastFunction')).toBe(DIMMED_COLOR));
+    expect(fillOf('main.slowFunction')).toBe(slowBefore);
+    expect(fillOf('main.main')).toBe(DIMMED_COLOR);
   });
 
   it('opens a sandwich view of a function from its context menu, and goes back', async () => {
     renderPanel([flameFrame(SMALL_PROFILE)]);
     await drawnWidths();
-    const rect = screen.getByTestId('embers-flamegraph-svg').querySelector('g.frame[name="main.slowFunction"] rect')!;
-    fireEvent.contextMenu(rect);
+    const slow = screen.getByTestId('embers-flamegraph-svg').querySelector('g.frame[name="main.slowFunction"]')!;
+    fireEvent.contextMenu(slow.querySelector('rect')!, frameCentre(slow));
     fireEvent.click(await screen.findByText('Sandwich view (callers and callees)'));
     const sandwich = await screen.findByTestId('embers-sandwich');
     expect(within(sandwich).getByText('Sandwich: main.slowFunction')).toBeInTheDocument();
@@ -72,39 +75,35 @@ describe('FlameGraphPanel interactions', () => {
     await waitFor(() => expect(screen.queryByTestId('embers-sandwich')).toBeNull());
   });
 
+  it("copies a frame's function name from its context menu", async () => {
+    const writeText = jest.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderPanel([flameFrame(SMALL_PROFILE)]);
+    await drawnWidths();
+    const slow = screen.getByTestId('embers-flamegraph-svg').querySelector('g.frame[name="main.slowFunction"]')!;
+    fireEvent.contextMenu(slow.querySelector('rect')!, frameCentre(slow));
+    fireEvent.click(await screen.findByText('Copy function name'));
+    expect(writeText).toHaveBeenCalledWith('main.slowFunction');
+  });
+
   it('shows the top functions table beside the graph', async () => {
     renderPanel([flameFrame(SMALL_PROFILE)], { showTable: 'beside' });
     await drawnWidths();
     expect(screen.getAllByText('main.slowFunction').length).toBeGreaterThan(0);
   });
 
-  it('draws a 1,000-deep stack, folding what is below the depth cap into a "…" that keeps its samples', async () => {
+  it('draws a 1,000-deep stack down to the depth limit and says how many frames are beyond it', async () => {
     const rows = Array.from({ length: 1000 }, (_, i) => [i, `f${i}`, 1000 - i, 1] as [number, string, number, number]);
     renderPanel([flameFrame(rows)]);
     const widths = await drawnWidths();
     expect(widths.get('f0')).toBeCloseTo(800, 0);
-    // 400 levels below the root are drawn; f400 holds 600 samples: 1 of its own, 599 below the cap.
+    // 400 levels below the root are drawn; f400 holds 600 samples.
     expect(widths.get('f400')).toBeCloseTo((800 * 600) / 1000, 0);
     expect(widths.has('f401')).toBe(false);
-    expect(widths.get('…')).toBeCloseTo((800 * 599) / 1000, 0);
-  });
-
-  it('draws a 200,000-node profile as a pruned graph with a "showing N of M" note', async () => {
-    const columns = syntheticColumns(200_000);
-    const names = Array.from({ length: columns.length }, (_, i) => columns.label(i));
-    const frame = toDataFrame({
-      name: 'flamegraph',
-      fields: [
-        { name: 'level', type: FieldType.number, values: Array.from(columns.level) },
-        { name: 'value', type: FieldType.number, values: Array.from(columns.value), config: { unit: 'short' } },
-        { name: 'self', type: FieldType.number, values: Array.from(columns.self) },
-        { name: 'label', type: FieldType.string, values: names },
-      ],
-    });
-    renderPanel([frame]);
-    const widths = await drawnWidths();
-    expect(widths.get('total')).toBeCloseTo(800, 0);
-    expect(await screen.findByTestId('embers-pruned-note')).toHaveTextContent(/Showing [\d,]+ of 200,000 frames/);
-    expect(screen.getByTestId('embers-flamegraph-svg').querySelectorAll('g.frame').length).toBeLessThan(9000);
+    const root = screen.getByTestId('embers-flamegraph');
+    expect(root).toHaveAttribute('data-drawn-frames', '401');
+    // f999 holds 1 sample of 1,000 over 800 px: under 1 px, not visible.
+    expect(root).toHaveAttribute('data-visible-frames', '999');
+    expect(screen.getByTestId('embers-pruned-note')).toHaveTextContent('Showing 401 of 999 frames');
   });
 });

@@ -2,6 +2,7 @@ import { PanelProps } from '@grafana/data';
 import React, { useMemo } from 'react';
 import { findFlameFrame, readFlameFrame } from '../shared/readFlameFrame';
 import { FlameExplorer } from './components/FlameExplorer';
+import { useLocalOptions } from './hooks/useLocalOptions';
 import { PanelMessage } from './components/PanelMessage';
 import { buildFlameIndex } from './model/flameIndex';
 import { defaultOptions, FlameGraphOptions } from './types';
@@ -10,7 +11,7 @@ type Props = PanelProps<FlameGraphOptions>;
 
 /** Picks the flame graph frame, explains what is wrong when there is none, and shows the graph. */
 export function FlameGraphPanel({ id, data, options, onOptionsChange, width, height, title }: Props) {
-  const merged: FlameGraphOptions = { ...defaultOptions, ...options };
+  const [merged, changeOptions] = useLocalOptions({ ...defaultOptions, ...options }, onOptionsChange);
   const series = data.series;
   const frame = useMemo(() => findFlameFrame(series), [series]);
   const columns = useMemo(() => (frame ? readFlameFrame(frame) : undefined), [frame]);
@@ -51,7 +52,7 @@ export function FlameGraphPanel({ id, data, options, onOptionsChange, width, hei
       columns={columns}
       index={index}
       options={merged}
-      onModeChange={(mode) => onOptionsChange({ ...options, mode })}
+      onOptionsChange={changeOptions}
       width={width}
       height={height}
       title={title}

@@ -16,16 +16,8 @@ declare module 'd3-flame-graph' {
     hide(): void;
   }
 
-  /** Anything with d3-selection's datum/each/node/selectAll for one element. */
-  export interface FlameSelection {
-    datum(value: unknown): FlameSelection;
-    each(callback: (this: Element, datum: unknown, index: number, group: Element[]) => void): FlameSelection;
-    node(): Element;
-    selectAll(selector: string): { remove(): void };
-  }
-
   export interface FlameGraph<T> {
-    (selection: FlameSelection): void;
+    (selection: unknown): void;
     width(pixels: number): FlameGraph<T>;
     height(pixels: number | null): FlameGraph<T>;
     minHeight(pixels: number): FlameGraph<T>;
@@ -45,4 +37,13 @@ declare module 'd3-flame-graph' {
   }
 
   export default function flamegraph<T = unknown>(): FlameGraph<T>;
+}
+
+// The one call of d3-selection (d3-flame-graph's own dependency) the panel makes.
+declare module 'd3-selection' {
+  export interface Selection {
+    datum(value: unknown): Selection;
+    call(fn: (selection: Selection) => void): Selection;
+  }
+  export function select(element: Element): Selection;
 }

@@ -39,9 +39,9 @@ export const plugin = new PanelPlugin<FlameGraphOptions>(FlameGraphPanel).setPan
     .addNumberInput({
       path: 'minFrameWidth',
       name: 'Min frame width (px)',
-      description: 'Narrower frames fold into one "…" frame per parent that keeps their samples.',
+      description: 'Narrower frames are left out, as a grey gap that keeps their place and samples (1 px at least).',
       defaultValue: defaultOptions.minFrameWidth,
-      settings: { min: 0, max: 50, step: 0.5 },
+      settings: { min: 1, max: 50, step: 0.5 },
     })
     .addRadio({
       path: 'showTable',

@@ -9,7 +9,7 @@ export interface FlameGraphOptions {
   colorScheme: ColorScheme;
   /** Diff in orange (grew) and blue (shrank) instead of red and green. */
   colorBlind: boolean;
-  /** Frames narrower than this many pixels fold into one "…" frame per parent. */
+  /** Frames narrower than this many pixels (1 at least) are left out as a gap that keeps their place. */
   minFrameWidth: number;
   showTable: ShowTable;
   /** Label size in pixels; the bar height follows it. */

@@ -31,12 +31,17 @@ export function hashString(text: string): number {
   return hash >>> 0;
 }
 
-/** A warm-to-cool colour per package, the same for every function of that package. */
+/**
+ * A pastel colour per package, the same for every function of that package: calm
+ * enough for long looks, light enough that dark label text reads on it, and
+ * distinct from both Grafana themes' backgrounds.
+ */
 export function packageColor(name: string): string {
   const hash = hashString(packageOf(name));
-  const hue = hash % 360;
-  const lightness = 55 + ((hash >>> 9) % 12);
-  return `hsl(${hue}, 60%, ${lightness}%)`;
+  // Hues 5° apart: no visible difference, and a few hundred colours at most to set on a canvas.
+  const hue = hash % 360 - ((hash % 360) % 5);
+  const lightness = 68 + ((hash >>> 9) % 10);
+  return `hsl(${hue}, 48%, ${lightness}%)`;
 }
 
 /** Colour by the node's own share of its total: pale for pass-through frames, red for hot self time. */
@@ -88,7 +93,7 @@ export function diffColor(relative: number, palette: DiffPalette = DIFF_PALETTE)
   return `rgb(${mix(0)}, ${mix(1)}, ${mix(2)})`;
 }
 
-/** Search matches: one bright colour that stands out from every scheme. */
-export const HIGHLIGHT_COLOR = 'rgb(230, 0, 230)';
+/** Frames a search does not match: a see-through grey that recedes on light and dark themes. */
+export const DIMMED_COLOR = 'rgba(128, 128, 128, 0.22)';
 /** Folded "…" nodes: neutral grey. */
 export const FOLDED_COLOR = 'rgb(160, 160, 160)';

@@ -1,5 +1,5 @@
 /** URL parameters the harness itself reads; every other one is a panel option. */
-const RESERVED = new Set(['frame', 'gen', 'seed', 'deep', 'width', 'height', 'theme']);
+const RESERVED = new Set(['frame', 'gen', 'wide', 'realistic', 'seed', 'deep', 'width', 'height', 'theme', 'noop']);
 /** The panel's own state in the URL (focus, search, sandwich), not options. */
 const PANEL_STATE = /^flame[A-Z]/;
 

@@ -2,18 +2,20 @@ import { DataFrame } from '@grafana/data';
 import { Dropdown, Menu, ToolbarButton } from '@grafana/ui';
 import React from 'react';
 import { FlameColumns } from '../../shared/flameColumns';
+import { PreparedSvg } from './FlameGraphView';
 import { downloadText, exportFolded, exportJson, exportPng, exportSvg } from '../export';
 
 interface Props {
   columns: FlameColumns;
   frame: DataFrame;
-  getSvg(): SVGSVGElement | null;
+  /** The whole drawing as one SVG, until release() (the narrow frames are added for the export). */
+  prepareSvg(): PreparedSvg | null;
   fileName: string;
   onError(message: string): void;
 }
 
 /** Export the drawn graph (SVG, PNG) or the whole profile (folded stacks, frame JSON). */
-export function ExportMenu({ columns, frame, getSvg, fileName, onError }: Props) {
+export function ExportMenu({ columns, frame, prepareSvg, fileName, onError }: Props) {
   const run = (action: () => void | Promise<void>) => async () => {
     try {
       await action();
@@ -22,11 +24,16 @@ export function ExportMenu({ columns, frame, getSvg, fileName, onError }: Props)
     }
   };
   const withSvg = (save: (svg: SVGSVGElement) => void | Promise<void>) => () => {
-    const svg = getSvg();
-    if (!svg) {
+    const prepared = prepareSvg();
+    if (!prepared) {
       throw new Error('There is no drawn flame graph to export.');
     }
-    return save(svg);
+    // Both exports read the SVG before they first wait.
+    try {
+      return save(prepared.svg);
+    } finally {
+      prepared.release();
+    }
   };
   const menu = (
     <Menu>

@@ -3,26 +3,32 @@ import { DataFrame, GrafanaTheme2 } from '@grafana/data';
 import { Alert, useStyles2 } from '@grafana/ui';
 import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { FlameColumns } from '../../shared/flameColumns';
+import { formatValue } from '../../shared/units';
+import { useDebounced } from '../hooks/useDebounced';
 import { useFlameUrlState } from '../hooks/useFlameUrlState';
+import { ToolbarOptions } from '../hooks/useLocalOptions';
+import { useSearch } from '../hooks/useSearch';
 import { FlameIndex } from '../model/flameIndex';
 import { focusToText, textToFocus } from '../model/focusPath';
 import { resolveScheme } from '../model/nodeColor';
-import { makeMatcher, searchStats } from '../model/search';
+import { searchStats } from '../model/search';
 import { TopTable } from '../table/TopTable';
-import { FlameGraphOptions, FlameMode } from '../types';
+import { FlameGraphOptions } from '../types';
 import { DiffLegend } from './DiffLegend';
 import { ExportMenu } from './ExportMenu';
-import { FlameGraphView, pruneForView } from './FlameGraphView';
+import { FlameGraphView, layoutForView, PreparedSvg } from './FlameGraphView';
 import { SandwichView } from './SandwichView';
 import { SearchBox } from './SearchBox';
 import { Toolbar } from './Toolbar';
+import { ViewControls } from './ViewControls';
 
 interface Props {
   frame: DataFrame;
   columns: FlameColumns;
   index: FlameIndex;
+  /** The options in force (the panel's, with the toolbar's local changes). */
   options: FlameGraphOptions;
-  onModeChange(mode: FlameMode): void;
+  onOptionsChange(change: Partial<ToolbarOptions>): void;
   width: number;
   height: number;
   title: string;
@@ -31,15 +37,19 @@ interface Props {
 }
 
 const TOOLBAR_HEIGHT = 40;
+/** A resize redraws once it has held still this long. */
+const RESIZE_SETTLE_MS = 120;
 
 /** The interactive panel body: toolbar, graph (or sandwich), optional table. */
-export function FlameExplorer({ frame, columns, index, options, onModeChange, width, height, title, panelId }: Props) {
+export function FlameExplorer({ frame, columns, index, options, onOptionsChange, width: liveWidth, height: liveHeight, title, panelId }: Props) {
   const styles = useStyles2(getStyles);
+  const width = useDebounced(liveWidth, RESIZE_SETTLE_MS);
+  const height = useDebounced(liveHeight, RESIZE_SETTLE_MS);
   const [url, setUrl] = useFlameUrlState(panelId);
   const [exportError, setExportError] = useState<string>();
-  const svgRef = useRef<SVGSVGElement | null>(null);
+  const prepareSvg = useRef<() => PreparedSvg | null>(() => null);
 
-  // With a single root, "no focus" is the root (so a click on its "…" knows it is the focus).
+  // With a single root, "no focus" is the root (so a click on one of its gaps knows it is the focus).
   const singleRoot = index.columns.length > 0 && index.end[0] >= index.columns.length;
   const focus = useMemo(() => {
     const parsed = textToFocus(index, url.focus);
@@ -48,15 +58,15 @@ export function FlameExplorer({ frame, columns, index, options, onModeChange, wi
   const onFocus = useCallback(
     (row: number, group = false) => {
       const isWhole = row < 0 || (singleRoot && row === 0);
-      setUrl({ focus: isWhole && !group ? '' : focusToText(index, { row, group }) });
+      setUrl({ focus: isWhole && !group ? '' : focusToText(index, { row, group }), sandwich: '' });
     },
     [index, setUrl, singleRoot]
   );
-  const matcher = useMemo(() => makeMatcher(url.search, url.regex), [url.search, url.regex]);
-  const stats = useMemo(() => (matcher.match ? searchStats(index, matcher.match) : undefined), [index, matcher]);
+  const search = useSearch(index, url.search, url.regex);
+  const stats = useMemo(() => (search.match ? searchStats(index, search.match) : undefined), [index, search.match]);
   const scheme = resolveScheme(options.colorScheme, index.isDiff);
-  const onRendered = useCallback((svg: SVGSVGElement | null) => {
-    svgRef.current = svg;
+  const onRendered = useCallback((prepare: () => PreparedSvg | null) => {
+    prepareSvg.current = prepare;
   }, []);
 
   const bodyHeight = Math.max(60, height - TOOLBAR_HEIGHT);
@@ -68,44 +78,46 @@ export function FlameExplorer({ frame, columns, index, options, onModeChange, wi
     colorBlind: options.colorBlind,
     minFrameWidth: Math.max(0, Number(options.minFrameWidth) || 0),
     textSize: Math.min(24, Math.max(8, Number(options.textSize) || 12)),
-    isMatch: matcher.match,
+    isMatch: search.match,
   };
-  // Pruned here, not in the view, so the toolbar's "showing N of M" note comes in the
+  // Laid out here, not in the view, so the toolbar's "showing N of M" note comes in the
   // same render as the graph instead of a second render of the whole panel after it.
   const graphShown = tableMode !== 'only' && !url.sandwich;
-  const { minFrameWidth, isMatch } = view;
-  const pruned = useMemo(
-    () =>
-      graphShown
-        ? pruneForView({ index, focus: focus.row, focusGroup: focus.group, width: graphWidth, minFrameWidth, isMatch })
-        : undefined,
-    [graphShown, index, focus, graphWidth, minFrameWidth, isMatch]
+  const { minFrameWidth } = view;
+  const layout = useMemo(
+    () => (graphShown ? layoutForView({ index, focus: focus.row, focusGroup: focus.group, width: graphWidth, minFrameWidth }) : undefined),
+    [graphShown, index, focus, graphWidth, minFrameWidth]
   );
+  const total = index.leftTotal + index.rightTotal;
 
   return (
     <div className={styles.panel}>
       <Toolbar
         mode={options.mode}
-        onModeChange={onModeChange}
+        onModeChange={(mode) => onOptionsChange({ mode })}
         focused={url.focus !== ''}
         onReset={() => onFocus(-1)}
-        shown={pruned}
+        shown={layout && { drawn: layout.drawn, total: layout.visible }}
       >
+        <ViewControls
+          showTable={tableMode}
+          onShowTableChange={(showTable) => onOptionsChange({ showTable })}
+          colorScheme={options.colorScheme}
+          onColorSchemeChange={(colorScheme) => onOptionsChange({ colorScheme })}
+        />
         <SearchBox
           term={url.search}
           isRegex={url.regex}
-          error={matcher.error}
+          error={search.error}
+          pending={search.pending}
           stats={stats}
-          onChange={(search, regex) => setUrl({ search, regex })}
+          onChange={(term, regex) => setUrl({ search: term, regex })}
         />
         {scheme === 'diff' && <DiffLegend colorBlind={options.colorBlind} />}
-        <ExportMenu
-          columns={columns}
-          frame={frame}
-          getSvg={() => svgRef.current}
-          fileName={fileNameOf(title)}
-          onError={setExportError}
-        />
+        <span className={styles.total} data-testid="embers-total">
+          Total {formatValue(total, columns.unit)}
+        </span>
+        <ExportMenu columns={columns} frame={frame} prepareSvg={() => prepareSvg.current()} fileName={fileNameOf(title)} onError={setExportError} />
       </Toolbar>
       {exportError && (
         <Alert title="Export failed" severity="error" onRemove={() => setExportError(undefined)}>
@@ -115,14 +127,7 @@ export function FlameExplorer({ frame, columns, index, options, onModeChange, wi
       <div className={styles.body}>
         {tableMode !== 'only' &&
           (url.sandwich ? (
-            <SandwichView
-              {...view}
-              columns={columns}
-              functionName={url.sandwich}
-              onBack={() => setUrl({ sandwich: '' })}
-              width={graphWidth}
-              height={bodyHeight}
-            />
+            <SandwichView {...view} columns={columns} functionName={url.sandwich} onBack={() => setUrl({ sandwich: '' })} width={graphWidth} height={bodyHeight} />
           ) : (
             <FlameGraphView
               {...view}
@@ -134,14 +139,21 @@ export function FlameExplorer({ frame, columns, index, options, onModeChange, wi
               width={graphWidth}
               height={bodyHeight}
               onSandwich={(name) => setUrl({ sandwich: name })}
-              pruned={pruned}
+              layout={layout}
               onRendered={onRendered}
             />
           ))}
         {tableMode !== 'off' && (
           <TopTable
             columns={columns}
-            onSelectFunction={(name) => setUrl({ search: name, regex: false })}
+            onSelectFunction={(name) => {
+              // The function merged over every place it appears, in the graph's place.
+              setUrl({ sandwich: name });
+              if (tableMode === 'only') {
+                onOptionsChange({ showTable: 'beside' });
+              }
+            }}
+            onSearchFunction={(name) => setUrl({ search: name, regex: false })}
             width={tableWidth}
             height={bodyHeight}
           />
@@ -158,4 +170,5 @@ function fileNameOf(title: string): string {
 const getStyles = (theme: GrafanaTheme2) => ({
   panel: css({ display: 'flex', flexDirection: 'column', height: '100%', overflow: 'hidden' }),
   body: css({ display: 'flex', gap: theme.spacing(1) }),
+  total: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize, whiteSpace: 'nowrap' }),
 });

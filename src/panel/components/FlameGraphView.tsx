@@ -1,40 +1,42 @@
-import { css } from '@emotion/css';
+import { css, cx } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { ContextMenu, MenuItem, useStyles2 } from '@grafana/ui';
+import { useStyles2 } from '@grafana/ui';
 import React, { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { chartTree } from '../model/chartTree';
+import { keyToMove, moveCursor } from '../model/cursor';
 import { FlameIndex } from '../model/flameIndex';
-import { nodeColor, ResolvedScheme } from '../model/nodeColor';
-import { DrawNode, pruneTree, PruneResult } from '../model/prune';
+import { boxAt, FlameBox, FlameLayout, layoutFlame } from '../model/layout';
+import { boxColorer, ResolvedScheme } from '../model/nodeColor';
 import { Matcher } from '../model/search';
 import { FlameMode } from '../types';
-import { drawNodeAt, FlameChart } from './flameChart';
-import { FlameTooltip } from './FlameTooltip';
+import { FrameMenu } from './FrameMenu';
+import { FlameChart } from './flameChart';
+import { FlameTooltip, boxTitle } from './FlameTooltip';
+import { addNarrowBoxesTo, depthTop, paintNarrowBoxes, PaintSettings } from './narrowLayer';
 
 /*
  * DOM hooks for browser tests (keep stable):
- * - root container: [data-testid="embers-flamegraph"] (the scrolling box)
- * - the flame graph: svg[data-testid="embers-flamegraph-svg"]
- * - each drawn frame: <g class="frame"> (class "frame fade" on the path above the
- *   focus) with a `name` attribute = function name, holding one <rect> whose width
- *   is the frame's width in px; "…" frames hold pruned samples
- * - a click on a frame focuses it; a click on a faded ancestor focuses that ancestor;
- *   a click on the focus's "…" spreads its narrow frames across the width
- * - the tooltip: [data-testid="embers-flamegraph-tooltip"] (shown on hover)
- * - positions and rect widths are final as soon as a render returns (no transitions)
+ * - root: [data-testid="embers-flamegraph"] (the scrolling box), with data-drawn-frames,
+ *   data-visible-frames (frame rows drawn / 1 px or wider at this focus and width)
+ *   and data-focus (the focused function's name, "" for the whole graph)
+ * - labelled frames: svg[data-testid="embers-flamegraph-svg"] g.frame[name] with one <rect>;
+ *   every narrower frame is painted on canvas[data-testid="embers-flamegraph-canvas"]
+ *   below it, in the same coordinates; both are hit-tested through the layout
+ * - the tooltip: [data-testid="embers-flamegraph-tooltip"]; the keyboard cursor:
+ *   [data-testid="embers-flamegraph-cursor"]
  */
 
-/** Levels drawn below the focus; deeper children fold into "…" (click it to focus its parent). */
+/** Levels drawn below the focus; deeper children fold into one box (click it to go on). */
 const MAX_DEPTH = 400;
-/** d3-flame-graph lays out everything it holds on every update: keep it to a few thousand frames. */
-const MAX_FRAMES = 4000;
-/** The tooltip's widest, for keeping it inside the panel. */
+/** Ancestors drawn above the focus on a deep stack; the rest fold into one box. */
+const MAX_ANCESTORS = 12;
 const TOOLTIP_WIDTH = 360;
 
 export interface FlameGraphViewProps {
   index: FlameIndex;
   /** Focused row, −1 for none. */
   focus: number;
-  /** True when the focus is the "…" of the focus row (its narrow children). */
+  /** True when the focus is the gap of the focus row (its narrow children). */
   focusGroup?: boolean;
   onFocus(row: number, group?: boolean): void;
   mode: FlameMode;
@@ -44,159 +46,204 @@ export interface FlameGraphViewProps {
   textSize: number;
   width: number;
   height: number;
+  /** While a search is on: what matches (everything else is dimmed). */
   isMatch?: Matcher;
   onSandwich?(name: string): void;
-  /**
-   * The tree to draw, when the caller has pruned it already with pruneForView (to
-   * show how much was folded in the same render); pruned here otherwise.
-   */
-  pruned?: PruneResult;
-  onRendered?(svg: SVGSVGElement | null): void;
+  /** The layout, when the caller made it already (to show its counts in the same render). */
+  layout?: FlameLayout;
+  /** Hands over a way to get the whole drawing as one SVG (for export). */
+  onRendered?(prepare: () => PreparedSvg | null): void;
 }
 
-export type PruneViewOptions = Pick<FlameGraphViewProps, 'index' | 'focus' | 'focusGroup' | 'width' | 'minFrameWidth' | 'isMatch'>;
+export interface PreparedSvg {
+  svg: SVGSVGElement;
+  /** Takes the narrow frames added for the export out again. */
+  release(): void;
+}
+
+export type LayoutViewOptions = Pick<FlameGraphViewProps, 'index' | 'focus' | 'focusGroup' | 'width' | 'minFrameWidth'>;
 
 /** Leave room for a vertical scrollbar so the root spans what is visible. */
 const drawWidthOf = (width: number) => Math.max(1, width - 16);
 
-/** The pruned tree a FlameGraphView of these props draws. */
-export function pruneForView({ index, focus, focusGroup, width, minFrameWidth, isMatch }: PruneViewOptions): PruneResult {
-  return pruneTree(index, {
+export function layoutForView({ index, focus, focusGroup, width, minFrameWidth }: LayoutViewOptions): FlameLayout {
+  return layoutFlame(index, {
     focus,
     focusGroup,
     widthPx: drawWidthOf(width),
     minFramePx: minFrameWidth,
     maxDepth: MAX_DEPTH,
-    maxFrames: MAX_FRAMES,
-    isMatch,
+    maxAncestors: MAX_ANCESTORS,
   });
 }
+
+type Pointer = { box: number; x: number; y: number };
 
 export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphViewProps) {
   const { index, focus, focusGroup, onFocus, mode, scheme, colorBlind, minFrameWidth, textSize, width, height, isMatch } = props;
   const styles = useStyles2(getStyles, textSize);
-  const containerRef = useRef<HTMLDivElement>(null);
+  const layerRef = useRef<HTMLDivElement>(null);
+  const svgHostRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
   const chartRef = useRef<FlameChart | null>(null);
-  const [hover, setHover] = useState<{ node: DrawNode; x: number; y: number } | null>(null);
-  const [menu, setMenu] = useState<{ node: DrawNode; x: number; y: number } | null>(null);
-  const callbacks = useRef(props);
-  callbacks.current = props;
+  const [hover, setHover] = useState<Pointer | null>(null);
+  const [menu, setMenu] = useState<{ box: FlameBox; x: number; y: number } | null>(null);
+  const [cursor, setCursor] = useState(-1);
+  const latest = useRef(props);
+  latest.current = props;
 
-  const drawWidth = drawWidthOf(width);
-  const given = props.pruned;
-  const pruned = useMemo(
-    () => given ?? pruneForView({ index, focus, focusGroup, width, minFrameWidth, isMatch }),
-    [given, index, focus, focusGroup, width, minFrameWidth, isMatch]
+  const given = props.layout;
+  const layout = useMemo(
+    () => given ?? layoutForView({ index, focus, focusGroup, width, minFrameWidth }),
+    [given, index, focus, focusGroup, width, minFrameWidth]
   );
-
-  useEffect(
-    () => () => {
-      chartRef.current?.destroy();
-      chartRef.current = null;
-    },
-    []
+  const cell = Math.round(textSize * 1.5 + 2);
+  const depths = layout.byDepth.length;
+  // One row of room above the deepest frame; at least the panel's height, so flame mode's root sits at the bottom.
+  const drawHeight = Math.max(height, (depths + 1) * cell);
+  const paint: PaintSettings = useMemo(
+    () => ({ height: drawHeight, cellHeight: cell, inverted: mode === 'icicle', colorOf: boxColorer(index, scheme, colorBlind, isMatch) }),
+    [drawHeight, cell, mode, index, scheme, colorBlind, isMatch]
   );
+  const paintRef = useRef(paint);
+  paintRef.current = paint;
 
+  useEffect(() => () => chartRef.current?.destroy(), []);
+  useEffect(() => setCursor(-1), [layout]);
+
+  // The commit path writes only: no layout reads, no waiting for a frame.
   useLayoutEffect(() => {
-    const container = containerRef.current;
-    const chart = chartRef.current ?? new FlameChart(container!);
-    chartRef.current = chart;
-    chart.render(pruned.root, {
-      width: drawWidth,
-      minHeight: height,
-      cellHeight: Math.round(textSize * 1.5 + 2),
-      inverted: mode === 'icicle',
-      color: (node) => nodeColor(node, index, scheme, colorBlind),
-    });
-    if (container && mode === 'flame') {
-      // The root sits at the bottom. Scroll on the next frame, so reading the height
-      // does not force a layout of every frame before React has finished.
-      requestAnimationFrame(() => (container.scrollTop = container.scrollHeight));
+    const nameOf = (box: FlameBox) => (box.kind === 'frame' || box.kind === 'ancestor' ? index.columns.label(box.row) : boxTitle(index, box));
+    const tree = chartTree(layout, nameOf, paint.colorOf);
+    if (tree && svgHostRef.current) {
+      const chart = (chartRef.current ??= new FlameChart(svgHostRef.current));
+      chart.render(tree, { width: layout.widthPx, height: paint.height, cellHeight: paint.cellHeight, inverted: paint.inverted });
     }
-    callbacks.current.onRendered?.(chart.svg());
-  }, [pruned, drawWidth, height, textSize, mode, index, scheme, colorBlind]);
+    if (canvasRef.current) {
+      paintNarrowBoxes(canvasRef.current, layout, paint);
+    }
+  }, [layout, paint, index]);
+
+  useEffect(() => {
+    latest.current.onRendered?.(() => {
+      const svg = chartRef.current?.svg();
+      return svg ? { svg, release: addNarrowBoxesTo(svg, layout, paintRef.current) } : null;
+    });
+  }, [layout]);
+
+  /** The box under a pointer event (layout reads happen here, on input, never on commit). */
+  const pointAt = (event: { clientX: number; clientY: number }): Pointer | null => {
+    const layer = layerRef.current?.getBoundingClientRect();
+    if (!layer) {
+      return null;
+    }
+    const x = event.clientX - layer.left;
+    const y = event.clientY - layer.top;
+    const depth = paint.inverted ? Math.floor(y / cell) : Math.floor((drawHeight - y) / cell);
+    const box = boxAt(layout, x, depth);
+    return box >= 0 ? { box, x, y } : null;
+  };
+
+  const activate = (id: number) => {
+    const box = layout.boxes[id];
+    setHover(null);
+    switch (box.kind) {
+      case 'gap':
+        return onFocus(box.parentRow, true);
+      case 'deeper':
+      case 'group':
+        return onFocus(box.parentRow);
+      default:
+        return onFocus(box.row);
+    }
+  };
 
   const onClickCapture = (event: React.MouseEvent) => {
-    const node = drawNodeAt(event.target);
-    if (!node) {
-      return;
-    }
-    // Ours, not d3-flame-graph's zoom: focus re-prunes the whole frame.
+    // Ours, not d3-flame-graph's zoom: a focus lays the graph out again.
     event.stopPropagation();
-    setHover(null);
-    const { onFocus: focusOn, focus: current, focusGroup: inGroup } = callbacks.current;
-    if (node.kind === 'folded' && node.parentRow === current && !inGroup) {
-      focusOn(current, true); // spread the focus's narrow children across the width
-    } else if (node.kind === 'folded' || node.kind === 'deeper' || node.kind === 'group') {
-      focusOn(node.parentRow);
-    } else {
-      focusOn(node.row);
+    const point = pointAt(event);
+    if (point) {
+      activate(point.box);
     }
   };
 
-  const position = (event: React.MouseEvent) => {
-    const box = containerRef.current!.getBoundingClientRect();
-    return { x: event.clientX - box.left, y: event.clientY - box.top };
-  };
-
-  const onMouseMove = (event: React.MouseEvent) => {
-    const node = drawNodeAt(event.target);
-    setHover(node ? { node, ...position(event) } : null);
-  };
-
-  const onContextMenu = (event: React.MouseEvent) => {
-    const node = drawNodeAt(event.target);
-    if (!node || node.row < 0) {
-      return;
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    const move = keyToMove(event.key, paint.inverted);
+    const current = cursor >= 0 ? cursor : layout.chainLength - 1;
+    if (move) {
+      event.preventDefault();
+      setCursor(cursor < 0 ? current : moveCursor(layout, current, move));
+    } else if (event.key === 'Enter' && current >= 0) {
+      event.preventDefault();
+      activate(current);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      onFocus(-1);
     }
-    event.preventDefault();
-    setHover(null);
-    setMenu({ node, x: event.clientX, y: event.clientY });
   };
+
+  const cursorBox = layout.boxes[cursor];
+  const shown = hover ?? (cursorBox ? { box: cursor, x: cursorBox.x + Math.min(cursorBox.w, 40), y: depthTop(cursorBox.depth, paint) + cell } : null);
+  const focusRow = layout.boxes[layout.chainLength - 1];
 
   return (
     <div className={styles.wrapper} style={{ width, height }}>
       <div
-        ref={containerRef}
-        className={styles.container}
+        className={cx(styles.container, mode === 'flame' && styles.rootAtBottom)}
         style={{ width, height }}
         data-testid="embers-flamegraph"
+        data-drawn-frames={layout.drawn}
+        data-visible-frames={layout.visible}
+        data-focus={focusRow && focusRow.row >= 0 && focusRow.kind !== 'group' ? index.columns.label(focusRow.row) : ''}
+        tabIndex={0}
+        role="application"
+        aria-label="Flame graph: arrow keys move between frames, Enter focuses, Escape resets"
+        onKeyDown={onKeyDown}
+        onBlur={() => setCursor(-1)}
         onClickCapture={onClickCapture}
-        onMouseMove={onMouseMove}
+        onMouseMove={(event) => {
+          const point = pointAt(event);
+          if (point?.box !== hover?.box || point?.box === undefined) {
+            setHover(point);
+          }
+        }}
         onMouseLeave={() => setHover(null)}
-        onContextMenu={onContextMenu}
-      />
-      {hover && (
+        onContextMenu={(event) => {
+          const point = pointAt(event);
+          const box = point ? layout.boxes[point.box] : undefined;
+          if (box && box.row >= 0 && box.kind !== 'collapsed') {
+            event.preventDefault();
+            setHover(null);
+            setMenu({ box, x: event.clientX, y: event.clientY });
+          }
+        }}
+      >
+        <div ref={layerRef} className={styles.layer} style={{ width: layout.widthPx, height: drawHeight }}>
+          <canvas ref={canvasRef} className={styles.canvas} data-testid="embers-flamegraph-canvas" />
+          <div ref={svgHostRef} className={styles.svgHost} />
+          {cursorBox && (
+            <div
+              className={styles.cursor}
+              data-testid="embers-flamegraph-cursor"
+              aria-live="polite"
+              style={{ left: cursorBox.x, top: depthTop(cursorBox.depth, paint), width: Math.max(2, cursorBox.w), height: cell }}
+            >
+              <span className={styles.srOnly}>{boxTitle(index, cursorBox)}</span>
+            </div>
+          )}
+        </div>
+      </div>
+      {shown && layout.boxes[shown.box] && (
         <FlameTooltip
           index={index}
-          node={hover.node}
+          box={layout.boxes[shown.box]}
           // Keep it inside the panel: flip to the left of the pointer near the right edge.
-          x={hover.x + TOOLTIP_WIDTH + 24 > width ? Math.max(0, hover.x - TOOLTIP_WIDTH - 24) : hover.x}
-          y={hover.y}
-          // In the lower half, hang it above the pointer so it is not cut off.
-          above={hover.y > height / 2 ? height - hover.y : undefined}
+          x={shown.x + TOOLTIP_WIDTH + 24 > width ? Math.max(0, shown.x - TOOLTIP_WIDTH - 24) : shown.x}
+          y={shown.y}
+          above={shown.y > height / 2 ? height - shown.y : undefined}
         />
       )}
-      {menu && (
-        <ContextMenu
-          x={menu.x}
-          y={menu.y}
-          onClose={() => setMenu(null)}
-          renderMenuItems={() => (
-            <>
-              <MenuItem label="Focus on this frame" icon="search-plus" onClick={() => onFocus(menu.node.row)} />
-              {props.onSandwich && (
-                <MenuItem
-                  label="Sandwich view (callers and callees)"
-                  icon="gf-layout-simple"
-                  onClick={() => props.onSandwich?.(menu.node.name)}
-                />
-              )}
-              <MenuItem label="Reset focus" icon="home-alt" onClick={() => onFocus(-1)} />
-            </>
-          )}
-        />
-      )}
+      {menu && <FrameMenu {...menu} name={index.columns.label(menu.box.row)} onClose={() => setMenu(null)} onFocus={onFocus} onSandwich={props.onSandwich} />}
     </div>
   );
 });
@@ -206,8 +253,13 @@ const getStyles = (theme: GrafanaTheme2, textSize: number) => ({
   container: css({
     overflowY: 'auto',
     overflowX: 'hidden',
+    display: 'flex',
+    flexDirection: 'column',
+    '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}`, outlineOffset: -2 },
     'svg.d3-flame-graph': { display: 'block' },
     'g.frame': { cursor: 'pointer' },
+    // Spacers hold the room of frames drawn on the canvas.
+    'g.frame[name=""]': { display: 'none' },
     'g.frame rect': { stroke: theme.colors.background.primary, strokeWidth: 0.5 },
     'g.frame.fade': { opacity: 0.55 },
     'g.frame:hover rect': { stroke: theme.colors.text.primary, strokeWidth: 1 },
@@ -216,11 +268,29 @@ const getStyles = (theme: GrafanaTheme2, textSize: number) => ({
       whiteSpace: 'nowrap',
       overflow: 'hidden',
       textOverflow: 'ellipsis',
+      // Cut long names from the left, so the function name at the end stays readable;
+      // the marks keep the name's own left-to-right order.
+      direction: 'rtl',
+      textAlign: 'left',
+      '&::before, &::after': { content: '"\\200E"' },
       fontSize: textSize,
       lineHeight: `${Math.round(textSize * 1.5 + 2)}px`,
       fontFamily: theme.typography.fontFamilyMonospace,
       padding: '0 4px',
-      color: '#111',
+      color: '#1b1b1f',
     },
   }),
+  // The scroll starts at the end of a reversed column: the root is in view without reading any height.
+  rootAtBottom: css({ flexDirection: 'column-reverse' }),
+  layer: css({ position: 'relative', flex: 'none', cursor: 'pointer' }),
+  canvas: css({ position: 'absolute', left: 0, top: 0 }),
+  svgHost: css({ position: 'absolute', left: 0, top: 0 }),
+  cursor: css({
+    position: 'absolute',
+    pointerEvents: 'none',
+    outline: `2px solid ${theme.colors.text.primary}`,
+    boxShadow: `0 0 0 4px ${theme.colors.primary.main}`,
+    borderRadius: 1,
+  }),
+  srOnly: css({ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }),
 });

@@ -5,11 +5,11 @@ import React from 'react';
 import { diffChange } from '../../shared/colors';
 import { formatPercent, formatShareChange, formatValue } from '../../shared/units';
 import { FlameIndex } from '../model/flameIndex';
-import { DrawNode } from '../model/prune';
+import { FlameBox } from '../model/layout';
 
 interface Props {
   index: FlameIndex;
-  node: DrawNode;
+  box: FlameBox;
   x: number;
   y: number;
   /** Distance from the pointer to the bottom of the view, to place the tooltip above the pointer. */
@@ -17,14 +17,14 @@ interface Props {
 }
 
 /** Hover details, as React text only: function names are untrusted and may look like HTML. */
-export function FlameTooltip({ index, node, x, y, above }: Props) {
+export function FlameTooltip({ index, box, x, y, above }: Props) {
   const styles = useStyles2(getStyles);
   const total = index.leftTotal + index.rightTotal;
   const unit = index.columns.unit;
-  const rows = tooltipRows(index, node);
+  const rows = tooltipRows(index, box);
   return (
     <div className={styles.tooltip} style={above === undefined ? { left: x + 12, top: y + 12 } : { left: x + 12, bottom: above + 12 }} data-testid="embers-flamegraph-tooltip">
-      <div className={styles.name}>{node.kind === 'node' || node.kind === 'ancestor' ? node.name : foldedTitle(node)}</div>
+      <div className={styles.name}>{boxTitle(index, box)}</div>
       <table className={styles.table}>
         <tbody>
           {rows.map(([label, text]) => (
@@ -37,32 +37,40 @@ export function FlameTooltip({ index, node, x, y, above }: Props) {
             <tr>
               <th>Total</th>
               <td>
-                {formatValue(node.value, unit)} ({formatPercent(node.value, total)} of total)
+                {formatValue(box.value, unit)} ({formatPercent(box.value, total)} of total)
               </td>
             </tr>
           )}
         </tbody>
       </table>
-      {node.kind === 'node' && <div className={styles.hint}>Click to focus · right-click for more</div>}
+      {box.row >= 0 && <div className={styles.hint}>Click to focus · right-click for more</div>}
     </div>
   );
 }
 
-function foldedTitle(node: DrawNode): string {
-  switch (node.kind) {
+/** What a box is called: the function's name, or what a box of folded frames holds. */
+export function boxTitle(index: FlameIndex, box: FlameBox): string {
+  switch (box.kind) {
+    case 'frame':
+    case 'ancestor':
+      return index.columns.label(box.row);
+    case 'root':
+      return 'total';
     case 'deeper':
-      return `… ${node.hidden} deeper frames (click to see them)`;
+      return `… ${box.hidden} deeper frames (click to see them)`;
+    case 'collapsed':
+      return `… ${box.hidden} callers above (click to go up)`;
     case 'group':
-      return `… ${node.hidden} narrow frames, shown side by side`;
+      return `… ${box.hidden} narrow frames, shown side by side`;
     default:
-      return `… ${node.hidden} frames too narrow to draw (click to spread them out)`;
+      return `… ${box.hidden} frames too narrow to draw (click to spread them out)`;
   }
 }
 
-/** [label, text] pairs for a frame row; none for "…" frames. */
-export function tooltipRows(index: FlameIndex, node: DrawNode): Array<[string, string]> {
-  const row = node.row;
-  if (row < 0) {
+/** [label, text] pairs for a frame row; none for boxes of folded frames. */
+export function tooltipRows(index: FlameIndex, box: FlameBox): Array<[string, string]> {
+  const row = box.row;
+  if (row < 0 || box.kind === 'collapsed') {
     return [];
   }
   const { columns } = index;

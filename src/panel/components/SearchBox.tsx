@@ -9,12 +9,14 @@ interface Props {
   term: string;
   isRegex: boolean;
   error?: string;
+  /** A regex is still running over the names. */
+  pending?: boolean;
   stats?: SearchStats;
   onChange(term: string, isRegex: boolean): void;
 }
 
 /** Search by plain text or regex; a bad regex shows here instead of breaking the graph. */
-export function SearchBox({ term, isRegex, error, stats, onChange }: Props) {
+export function SearchBox({ term, isRegex, error, pending, stats, onChange }: Props) {
   const styles = useStyles2(getStyles);
   return (
     <div className={styles.box}>
@@ -40,6 +42,11 @@ export function SearchBox({ term, isRegex, error, stats, onChange }: Props) {
       {error && (
         <span className={styles.error} role="alert">
           {error}
+        </span>
+      )}
+      {pending && (
+        <span className={styles.stats} data-testid="embers-search-pending">
+          Searching…
         </span>
       )}
       {!error && stats && (

@@ -12,7 +12,7 @@ interface Props {
   onReset(): void;
   /** Search box, legend, export menu: laid out left to right. */
   children?: ReactNode;
-  /** Frames drawn vs frames in view, when pruning hid some. */
+  /** Frames drawn vs frames 1 px or wider, when the depth limits hid some. */
   shown?: { drawn: number; total: number };
 }
 
@@ -44,8 +44,7 @@ export function Toolbar({ mode, onModeChange, focused, onReset, children, shown 
       {children}
       {shown && shown.drawn < shown.total && (
         <span className={styles.note} data-testid="embers-pruned-note">
-          Showing {formatCount(shown.drawn)} of {formatCount(shown.total)} frames (narrow ones
-          folded into …)
+          Showing {formatCount(shown.drawn)} of {formatCount(shown.total)} frames (click a … frame for the rest)
         </span>
       )}
     </div>

@@ -19,7 +19,7 @@ export function urlKeys(panelId?: number): UrlKeys {
 }
 
 export interface FlameUrlState {
-  /** Names from the root down to the focused frame, ";"-separated; "" for no focus. */
+  /** The focused stack (see model/focusPath); "" for no focus. */
   focus: string;
   search: string;
   regex: boolean;

@@ -75,10 +75,11 @@ export function pathTo(index: FlameIndex, row: number): number[] {
   return path.reverse();
 }
 
-/** The children rows of `row` in frame order. */
+/** The children rows of `row` in frame order; the roots for −1. */
 export function childrenOf(index: FlameIndex, row: number): number[] {
   const out: number[] = [];
-  for (let c = row + 1; c < index.end[row]; c = index.end[c]) {
+  const stop = row >= 0 ? index.end[row] : index.columns.length;
+  for (let c = row + 1; c < stop; c = index.end[c]) {
     out.push(c);
   }
   return out;

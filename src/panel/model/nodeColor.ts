@@ -1,16 +1,17 @@
 import {
   DIFF_PALETTE,
   DIFF_PALETTE_COLORBLIND,
+  DIMMED_COLOR,
   diffColor,
   FOLDED_COLOR,
-  HIGHLIGHT_COLOR,
   packageColor,
   relativeChange,
   selfColor,
 } from '../../shared/colors';
 import { ColorScheme } from '../types';
 import { FlameIndex } from './flameIndex';
-import { DrawNode } from './prune';
+import { FlameBox } from './layout';
+import { Matcher } from './search';
 
 export type ResolvedScheme = Exclude<ColorScheme, 'auto'>;
 
@@ -22,15 +23,8 @@ export function resolveScheme(scheme: ColorScheme, isDiff: boolean): ResolvedSch
   return scheme === 'diff' && !isDiff ? 'package' : scheme;
 }
 
-/** The fill of one drawn frame. */
-export function nodeColor(node: DrawNode, index: FlameIndex, scheme: ResolvedScheme, colorBlind: boolean): string {
-  if (node.highlight) {
-    return HIGHLIGHT_COLOR;
-  }
-  const row = node.row;
-  if (row < 0) {
-    return node.kind === 'node' || node.kind === 'ancestor' ? packageColor(node.name) : FOLDED_COLOR;
-  }
+/** The fill of a frame row in a scheme. */
+export function rowColor(row: number, index: FlameIndex, scheme: ResolvedScheme, colorBlind: boolean): string {
   const { columns } = index;
   switch (scheme) {
     case 'self': {
@@ -44,6 +38,36 @@ export function nodeColor(node: DrawNode, index: FlameIndex, scheme: ResolvedSch
       return diffColor(relative, colorBlind ? DIFF_PALETTE_COLORBLIND : DIFF_PALETTE);
     }
     default:
-      return packageColor(node.name);
+      return packageColor(columns.label(row));
   }
+}
+
+/**
+ * The fill of each drawn box, for the SVG and the canvas alike. While a search is
+ * on, everything that does not match is dimmed and matches keep their colour.
+ */
+export function boxColorer(
+  index: FlameIndex,
+  scheme: ResolvedScheme,
+  colorBlind: boolean,
+  isMatch?: Matcher
+): (box: FlameBox) => string {
+  const cache = new Map<number, string>();
+  return (box) => {
+    if (box.row < 0 || box.kind === 'collapsed') {
+      if (box.kind === 'root') {
+        return isMatch ? DIMMED_COLOR : packageColor('total');
+      }
+      return FOLDED_COLOR;
+    }
+    if (isMatch && !isMatch(index.columns.label(box.row))) {
+      return DIMMED_COLOR;
+    }
+    let color = cache.get(box.row);
+    if (color === undefined) {
+      color = rowColor(box.row, index, scheme, colorBlind);
+      cache.set(box.row, color);
+    }
+    return color;
+  };
 }

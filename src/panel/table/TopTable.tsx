@@ -1,6 +1,6 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { useStyles2 } from '@grafana/ui';
+import { IconButton, useStyles2 } from '@grafana/ui';
 import React, { useMemo, useState } from 'react';
 import { FlameColumns } from '../../shared/flameColumns';
 import { aggregateFunctions } from './aggregate';
@@ -10,7 +10,10 @@ import { TableColumn, TableHeader } from './TableHeader';
 
 export interface TopTableProps {
   columns: FlameColumns;
+  /** A click on a row: the graph shows that function (sandwich view). */
   onSelectFunction(name: string): void;
+  /** The row's own search button. */
+  onSearchFunction?(name: string): void;
   height: number;
   width: number;
 }
@@ -25,7 +28,7 @@ const OVERSCAN = 8;
  * Aggregation is one pass over the frame; only the rows in view are rendered, so a
  * frame of a million rows stays responsive.
  */
-export function TopTable({ columns, onSelectFunction, height, width }: TopTableProps) {
+export function TopTable({ columns, onSelectFunction, onSearchFunction, height, width }: TopTableProps) {
   const styles = useStyles2(getStyles);
   const stats = useMemo(() => aggregateFunctions(columns), [columns]);
   const isDiff = stats.totalRight !== undefined;
@@ -82,8 +85,20 @@ export function TopTable({ columns, onSelectFunction, height, width }: TopTableP
         }}
         title={name}
       >
-        <div role="cell" className={styles.name}>
-          {name}
+        <div role="cell" className={styles.nameCell}>
+          <span className={styles.name}>{name}</span>
+          {onSearchFunction && (
+            <IconButton
+              name="search"
+              size="sm"
+              aria-label={`Search for ${name}`}
+              title="Search for this function"
+              onClick={(event) => {
+                event.stopPropagation();
+                onSearchFunction(name);
+              }}
+            />
+          )}
         </div>
         <div role="cell" className={styles.number}>
           {formatValue(self, columns.unit)} <span className={styles.share}>{formatPercent(self, grandTotal)}</span>
@@ -160,7 +175,8 @@ const getStyles = (theme: GrafanaTheme2) => ({
     cursor: 'pointer',
     '&:hover, &:focus': { background: theme.colors.action.hover, outline: 'none' },
   }),
-  name: css({ padding: theme.spacing(0, 1), overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }),
+  nameCell: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(0.5), padding: theme.spacing(0, 1), minWidth: 0 }),
+  name: css({ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', flex: 1 }),
   number: css({ padding: theme.spacing(0, 1), textAlign: 'right', whiteSpace: 'nowrap' }),
   share: css({ color: theme.colors.text.secondary }),
   grew: css({ color: theme.colors.error.text }),

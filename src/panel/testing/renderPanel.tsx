@@ -44,15 +44,30 @@ export function renderPanel(series: DataFrame[], options: Partial<FlameGraphOpti
   return { ...render(<FlameGraphPanel {...props} />), props };
 }
 
-/** The widest drawn rect per frame name, in px. */
+/** The widest labelled (SVG) frame per name, in px. */
 export async function drawnWidths(): Promise<Map<string, number>> {
   const svg = await screen.findByTestId('embers-flamegraph-svg');
   const widths = new Map<string, number>();
   svg.querySelectorAll('g.frame').forEach((g) => {
     const name = g.getAttribute('name') ?? '';
-    widths.set(name, Math.max(widths.get(name) ?? 0, Number(g.querySelector('rect')?.getAttribute('width'))));
+    widths.set(name, Math.max(widths.get(name) ?? 0, Number(g.getAttribute('width'))));
   });
   return widths;
+}
+
+/**
+ * Client coordinates of a point of the graph `x` px from its left edge, in the
+ * middle of depth `depth` (root at the bottom). The test DOM lays nothing out, so
+ * the graph's layer sits at 0,0 and is `height` px tall (the panel's body height).
+ */
+export function graphPoint(x: number, depth: number, height = 360, cell = 20) {
+  return { clientX: x, clientY: height - (depth + 1) * cell + cell / 2 };
+}
+
+/** Where a labelled frame is: its centre, from the position d3-flame-graph gave it. */
+export function frameCentre(g: Element) {
+  const [, x, y] = /translate\(([-\d.e]+),([-\d.e]+)\)/.exec(g.getAttribute('transform') ?? '') ?? [];
+  return { clientX: Number(x) + Number(g.getAttribute('width')) / 2, clientY: Number(y) + 10 };
 }
 
 export function golden(name: string): DataFrame {

@@ -1,0 +1,63 @@
+import { FlameBox, FlameLayout } from './layout';
+
+/** Frames wider than this get a label and go to the SVG; narrower ones to the canvas. */
+export const LABEL_MIN_PX = 35;
+
+/** What d3-flame-graph is given: small, fresh objects each time (it mutates them). */
+export interface ChartNode {
+  /** The label; "" for a spacer (hidden by the view's CSS). */
+  name: string;
+  value: number;
+  color: string;
+  /** Drawn faded (the path above the focus); d3-flame-graph sizes these by their children. */
+  fade: boolean;
+  children?: ChartNode[];
+}
+
+/** Boxes of the full-width path before the last one (the focus) are drawn faded. */
+export const isAboveFocus = (layout: FlameLayout, id: number) => id < layout.chainLength - 1;
+
+export const isLabelled = (box: FlameBox) => box.w > LABEL_MIN_PX && box.kind !== 'gap' && box.kind !== 'deeper';
+
+/**
+ * The tree d3-flame-graph draws: only the labelled boxes, with every run of other
+ * boxes between them folded into one nameless spacer of their summed samples, so
+ * its partition puts each labelled frame exactly where the layout has it.
+ */
+export function chartTree(
+  layout: FlameLayout,
+  nameOf: (box: FlameBox) => string,
+  colorOf: (box: FlameBox) => string
+): ChartNode | undefined {
+  const { boxes } = layout;
+  if (boxes.length === 0) {
+    return undefined;
+  }
+  const children: number[][] = boxes.map(() => []);
+  boxes.forEach((box, id) => box.parent >= 0 && children[box.parent].push(id));
+  const build = (id: number): ChartNode => {
+    const box = boxes[id];
+    const node: ChartNode = { name: nameOf(box), value: box.value, color: colorOf(box), fade: isAboveFocus(layout, id) };
+    const out: ChartNode[] = [];
+    let spacer = 0;
+    let spacerX = box.x;
+    for (const c of children[id]) {
+      const child = boxes[c];
+      if (isLabelled(child)) {
+        // Samples between the previous child and this one (narrow frames, gaps) keep their room.
+        spacer += Math.max(0, ((child.x - spacerX) / layout.widthPx) * layout.viewValue);
+        if (spacer > 0) {
+          out.push({ name: '', value: spacer, color: 'transparent', fade: false });
+        }
+        spacer = 0;
+        out.push(build(c));
+        spacerX = child.x + child.w;
+      }
+    }
+    if (out.length > 0) {
+      node.children = out;
+    }
+    return node;
+  };
+  return build(0);
+}
