@@ -113,3 +113,47 @@ func TestRequestsRecordsWhatWasSent(t *testing.T) {
 		t.Errorf("recorded message %v", got[0].Msg)
 	}
 }
+
+// Hang holds every call until its caller gives up, and PeakWaiting counts
+// how many were held at once.
+func TestHangHoldsCallsUntilTheCallerGivesUp(t *testing.T) {
+	s := New(t, WithFault(Fault{Hang: true}))
+	ctx, cancel := context.WithCancel(context.Background())
+	errs := make(chan error, 3)
+	for range 3 {
+		go func() { errs <- profileTypesCall(ctx, s) }()
+	}
+	for s.PeakWaiting() < 3 {
+		time.Sleep(5 * time.Millisecond)
+	}
+	cancel()
+	for range 3 {
+		if err := <-errs; connect.CodeOf(err) != connect.CodeCanceled {
+			t.Errorf("a held call ended with %v, want canceled", err)
+		}
+	}
+	if s.PeakWaiting() != 3 {
+		t.Errorf("peak %d, want 3", s.PeakWaiting())
+	}
+}
+
+// CutAfter sends the start of the real answer, announcing all of it, and
+// drops the connection.
+func TestCutAfterDropsTheConnectionMidAnswer(t *testing.T) {
+	s := New(t, WithFault(Fault{CutAfter: 1}))
+	req, err := http.NewRequest(http.MethodPost, s.URL+"/querier.v1.QuerierService/ProfileTypes", strings.NewReader("{}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept-Encoding", "identity") // keep the cut body as sent
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 || int64(len(body)) >= resp.ContentLength || !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("got %d, %d of %d bytes, %v; want 200, fewer bytes than announced and an unexpected EOF", resp.StatusCode, len(body), resp.ContentLength, err)
+	}
+}
