@@ -83,16 +83,23 @@ describe('AppHome', () => {
     renderHome();
 
     const list = await screen.findByRole('list', { name: 'Bundled dashboards' });
-    expect(fetch).toHaveBeenCalledWith(expect.objectContaining({ url: '/api/plugins/embers-profiling-app/dashboards' }));
+    expect(fetch).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/api/plugins/embers-profiling-app/dashboards' })
+    );
     expect(within(list).getByRole('link', { name: 'Service overview' })).toHaveAttribute(
       'href',
       '/d/embers-service-overview/service-overview'
     );
     expect(within(list).queryByRole('link', { name: 'Compare profiles' })).not.toBeInTheDocument();
-    expect(within(list).getByText(/Compare profiles/).closest('li')).toHaveTextContent(
-      'Compare profiles (not imported yet)'
+    expect(
+      within(list)
+        .getByText(/Compare profiles/)
+        .closest('li')
+    ).toHaveTextContent('Compare profiles (not imported yet)');
+    expect(link('Manage the bundled dashboards')).toHaveAttribute(
+      'href',
+      '/plugins/embers-profiling-app?page=dashboards'
     );
-    expect(link('Manage the bundled dashboards')).toHaveAttribute('href', '/plugins/embers-profiling-app?page=dashboards');
   });
 
   it('names the panel and links to its plugin page', async () => {

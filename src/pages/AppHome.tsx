@@ -13,7 +13,8 @@ import {
   PANEL_TYPE,
 } from './appContents';
 
-type DashboardsState = { status: 'loading' } | { status: 'loaded'; dashboards: BundledDashboard[] } | { status: 'error' };
+type DashboardsState =
+  { status: 'loading' } | { status: 'loaded'; dashboards: BundledDashboard[] } | { status: 'error' };
 
 /** The app's landing page: what the package holds, with links to each part and to the data source setup. */
 export function AppHome(_props: AppRootProps) {
@@ -58,8 +59,8 @@ function DatasourceSection() {
   return (
     <Section title="Embers Pyroscope data source">
       <p>
-        Queries Pyroscope by profile type and label selector through a Go backend: flame graphs, time series of
-        samples and diffs, with label autocomplete in the editor. Metrics queries work in alert rules.
+        Queries Pyroscope by profile type and label selector through a Go backend: flame graphs, time series of samples
+        and diffs, with label autocomplete in the editor. Metrics queries work in alert rules.
       </p>
       {datasources.length === 0 ? (
         <Alert severity="info" title="No Embers Pyroscope data source yet">
@@ -77,7 +78,11 @@ function DatasourceSection() {
         </ul>
       )}
       <Stack gap={1}>
-        <LinkButton href={links.datasourceType} icon="plus" variant={datasources.length === 0 ? 'primary' : 'secondary'}>
+        <LinkButton
+          href={links.datasourceType}
+          icon="plus"
+          variant={datasources.length === 0 ? 'primary' : 'secondary'}
+        >
           Add an Embers Pyroscope data source
         </LinkButton>
         <LinkButton href={links.plugin(DATASOURCE_TYPE)} variant="secondary" fill="outline">
