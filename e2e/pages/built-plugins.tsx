@@ -9,7 +9,6 @@ import {
   CoreApp,
   DataSourceInstanceSettings,
   DataSourcePlugin,
-  DataSourceSettings,
   dateTime,
   PanelPlugin,
   PanelProps,
@@ -19,6 +18,7 @@ import {
 import { BackendSrv, BackendSrvRequest, setBackendSrv, setTemplateSrv } from '@grafana/runtime';
 import React, { useState } from 'react';
 import { of, throwError } from 'rxjs';
+import { dataSourceSettings } from '../../src/datasource/testing/dataSourceSettings';
 import { fakeTemplateSrv } from '../../src/datasource/variables/fakeTemplateSrv';
 import { loadAmdModule } from './lib/amdHost';
 import { loadFrame } from './lib/loadFrame';
@@ -60,28 +60,7 @@ const fakeBackend = {
 const to = dateTime(Date.UTC(2026, 10, 25, 12, 0, 0));
 const range: TimeRange = { from: dateTime(to).subtract(1, 'hour'), to, raw: { from: 'now-1h', to: 'now' } };
 
-function settings(): DataSourceSettings {
-  return {
-    id: 1,
-    uid: DS_UID,
-    orgId: 1,
-    name: 'Embers (built)',
-    type: 'embers-pyroscope-datasource',
-    typeName: 'Embers Pyroscope',
-    typeLogoUrl: '',
-    access: 'proxy',
-    url: 'http://pyroscope:4040',
-    user: '',
-    database: '',
-    basicAuth: false,
-    basicAuthUser: '',
-    isDefault: false,
-    withCredentials: false,
-    readOnly: false,
-    jsonData: {},
-    secureJsonFields: {},
-  };
-}
+const settings = () => dataSourceSettings({ uid: DS_UID, name: 'Embers (built)' });
 
 interface Loaded {
   app: AppPlugin;
