@@ -11,7 +11,7 @@ GO_PKGS := ./pkg/... ./internal/...
 .PHONY: test deps lint build build-frontend build-backend \
 	test-go test-fuzz test-js test-dist test-e2e test-demo bench
 
-test: deps lint test-go test-fuzz test-js build test-dist test-e2e test-demo
+test: deps lint test-go test-fuzz test-js build test-dist validate test-compat test-e2e test-demo
 	@echo "All test tiers passed."
 
 ## deps: everything the tests need, from the package registries only.
@@ -63,3 +63,21 @@ test-demo:
 
 bench:
 	npm run bench
+
+.PHONY: build-backend-release package validate test-compat
+
+## The release: the backend for every OS and architecture Grafana runs on.
+build-backend-release:
+	$(MAGE) -v build:linux build:linuxARM64 build:darwin build:darwinARM64 build:windows build:custom windows arm64
+
+## build/embers-profiling-app-<version>.zip and its .sha256, from a fresh dist/.
+package: build-frontend build-backend-release
+	node scripts/package.mjs
+
+## The zip, checked for what Grafana's plugin validator checks offline.
+validate: package
+	node --test scripts/validate.test.mjs
+
+## Grafana's compatibility check of the built bundles against @grafana/* 12.4 and the latest 13.x.
+test-compat: build-frontend
+	cd compat && npm ci --no-audit --no-fund && node --test compat.test.mjs
