@@ -78,6 +78,7 @@ package: build-frontend build-backend-release
 validate: package
 	node --test scripts/validate.test.mjs
 
-## Grafana's compatibility check of the built bundles against @grafana/* 12.4 and the latest 13.x.
-test-compat: build-frontend
+## Grafana's compatibility check (levitate) of what each plugin module uses from
+## @grafana/data, ui and runtime, against 12.4.0 and the latest 13.x. Needs the npm registry.
+test-compat:
 	cd compat && npm ci --no-audit --no-fund && node --test compat.test.mjs
