@@ -19,7 +19,7 @@ CONFORMANCE_PKGS := ./pkg/frames ./pkg/plugin ./pkg/pyroscopetest
 	test-go test-fuzz test-js test-dist test-e2e test-demo bench \
 	test-conformance test-conformance-if-present
 
-test: deps lint test-go test-fuzz test-js build test-dist test-e2e test-demo test-conformance-if-present
+test: deps lint test-go test-fuzz test-js build test-dist validate test-compat test-e2e test-demo test-conformance-if-present
 	@echo "All test tiers passed."
 
 ## deps: everything the tests need, from the package registries only.
@@ -84,3 +84,22 @@ test-conformance-if-present:
 
 bench:
 	npm run bench
+
+.PHONY: build-backend-release package validate test-compat
+
+## The release: the backend for every OS and architecture Grafana runs on.
+build-backend-release:
+	$(MAGE) -v build:linux build:linuxARM64 build:darwin build:darwinARM64 build:windows build:custom windows arm64
+
+## build/embers-profiling-app-<version>.zip and its .sha256, from a fresh dist/.
+package: build-frontend build-backend-release
+	node scripts/package.mjs
+
+## The zip, checked for what Grafana's plugin validator checks offline.
+validate: package
+	node --test scripts/validate.test.mjs
+
+## Grafana's compatibility check (levitate) of what each plugin module uses from
+## @grafana/data, ui and runtime, against 12.4.0 and the latest 13.x. Needs the npm registry.
+test-compat:
+	cd compat && npm ci --no-audit --no-fund && node --test compat.test.mjs

@@ -29,6 +29,8 @@ const server = await startServer({
   '/': outDir,
   '/testdata/': path.join(repoRoot, 'testdata'),
   '/fixtures/': path.join(e2eDir, 'fixtures'),
+  // The built plugin, loaded by the built-plugins page as Grafana loads it.
+  '/dist/': path.join(repoRoot, 'dist'),
   // Grafana serves @grafana/ui's icons from here; the package ships them.
   '/public/build/img/': path.join(repoRoot, 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img'),
 });

@@ -154,24 +154,38 @@ func TestPortsAreTheDocumentedOnesAndOverridable(t *testing.T) {
 	}
 }
 
-func TestGrafanaMountsProvisioningAndTheBundledDashboards(t *testing.T) {
+// pluginDir is where the Dockerfile installs the plugin in the Grafana image.
+const pluginDir = "/var/lib/grafana/plugins/embers-profiling-app"
+
+// The dashboards reach Grafana one way: the app's includes, which Grafana imports
+// when provisioning enables the app. A file provider loading the same uids as
+// well would leave two copies fighting over them.
+func TestGrafanaGetsTheDashboardsFromTheAppAlone(t *testing.T) {
 	g := loadCompose(t).Services["grafana"]
 	if !hasMount(g.Volumes, "./provisioning", "/etc/grafana/provisioning") {
 		t.Errorf("grafana must mount ./provisioning at /etc/grafana/provisioning, got %v", g.Volumes)
 	}
-	var provider struct {
-		Providers []struct {
-			Options struct{ Path string } `yaml:"options"`
-		} `yaml:"providers"`
+	for _, v := range g.Volumes {
+		if strings.HasPrefix(v, "./src/dashboards") {
+			t.Errorf("grafana mounts %q: the app already brings its dashboards", v)
+		}
 	}
-	readYAML(t, "provisioning/dashboards/embers.yaml", &provider)
-	if len(provider.Providers) != 1 {
-		t.Fatalf("want one dashboard provider, got %d", len(provider.Providers))
+	providers, err := filepath.Glob(filepath.Join(testpaths.RepoRoot(t), "provisioning", "dashboards", "*.y*ml"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if !hasMount(g.Volumes, "./src/dashboards", provider.Providers[0].Options.Path) {
-		t.Errorf("the dashboard provider reads %q, but grafana does not mount ./src/dashboards there: %v",
-			provider.Providers[0].Options.Path, g.Volumes)
+	if len(providers) > 0 {
+		t.Errorf("dashboard providers %v would provision dashboards the app also imports", providers)
 	}
+	home := g.Environment["GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH"]
+	rel, ok := strings.CutPrefix(home, pluginDir+"/")
+	if !ok || !slices.Contains(appDashboardIncludes(t), rel) {
+		t.Errorf("home dashboard %q is not one of the app's dashboards under %s (%v)", home, pluginDir, appDashboardIncludes(t))
+	}
+}
+
+func TestGrafanaSettingsAreOverridableAndKeepThePluginTheImageHolds(t *testing.T) {
+	g := loadCompose(t).Services["grafana"]
 	for _, key := range []string{"GF_AUTH_ANONYMOUS_ENABLED", "GF_AUTH_ANONYMOUS_ORG_ROLE", "GF_SECURITY_ADMIN_PASSWORD"} {
 		if !strings.HasPrefix(g.Environment[key], "${") {
 			t.Errorf("grafana %s = %q: make it overridable with ${NAME:-default}", key, g.Environment[key])
@@ -181,9 +195,6 @@ func TestGrafanaMountsProvisioningAndTheBundledDashboards(t *testing.T) {
 		if dst := strings.Split(v, ":")[1]; dst == "/var/lib/grafana" || strings.HasPrefix(dst, "/var/lib/grafana/plugins") {
 			t.Errorf("grafana mounts %q over the plugin the image holds: a rebuild would keep serving the old plugin", v)
 		}
-	}
-	if home := g.Environment["GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH"]; !strings.HasPrefix(home, provider.Providers[0].Options.Path+"/") {
-		t.Errorf("home dashboard %q is not one of the mounted dashboards", home)
 	}
 }
 

@@ -386,8 +386,10 @@ func TestCompareDashboardDiffsLabelSetsAndTimeRanges(t *testing.T) {
 	}
 }
 
-// The app bundles exactly the dashboards in src/dashboards.
-func TestAppIncludesEveryDashboard(t *testing.T) {
+// appDashboardIncludes are the dashboard paths the app's plugin.json lists,
+// sorted, relative to the plugin folder.
+func appDashboardIncludes(t *testing.T) []string {
+	t.Helper()
 	var plugin struct {
 		Includes []struct{ Type, Name, Path string } `json:"includes"`
 	}
@@ -400,12 +402,33 @@ func TestAppIncludesEveryDashboard(t *testing.T) {
 			included = append(included, inc.Path)
 		}
 	}
+	sort.Strings(included)
+	return included
+}
+
+// The app bundles exactly the dashboards in src/dashboards.
+func TestAppIncludesEveryDashboard(t *testing.T) {
 	var files []string
 	for _, f := range dashboardFiles(t) {
 		files = append(files, "dashboards/"+filepath.Base(f))
 	}
-	sort.Strings(included)
-	if !slices.Equal(included, files) {
+	if included := appDashboardIncludes(t); !slices.Equal(included, files) {
 		t.Errorf("src/plugin.json includes dashboards %v, but src/dashboards holds %v", included, files)
+	}
+}
+
+// Grafana re-imports an app's dashboard when its revision changes (a missing
+// one counts as 1): every bundled dashboard states its revision.
+func TestBundledDashboardsHaveARevision(t *testing.T) {
+	for _, f := range dashboardFiles(t) {
+		var d struct {
+			Revision *int `json:"revision"`
+		}
+		if err := json.Unmarshal(readFile(t, filepath.Join(dashboardsDir, filepath.Base(f))), &d); err != nil {
+			t.Fatal(err)
+		}
+		if d.Revision == nil || *d.Revision < 1 {
+			t.Errorf("%s has no revision >= 1: Grafana would never update an imported copy", filepath.Base(f))
+		}
 	}
 }

@@ -50,7 +50,9 @@ func dedupeNames(names nameList) ([]int32, []string) {
 		name := names.At(i)
 		idx, ok := seen[name]
 		if !ok {
-			idx = int32(len(distinct))
+			// distinct never holds more names than names does, and names came in
+			// one protobuf message (under 2 GiB), so it has fewer than 2^31 names.
+			idx = int32(len(distinct)) // #nosec G115 -- len(distinct) <= len(names) < 2^31
 			seen[name] = idx
 			distinct = append(distinct, name)
 		}
@@ -66,10 +68,13 @@ func (c *labelColumn) set(row int, nameIndex int64) error {
 	switch {
 	case c.text != nil:
 		c.text[row] = c.names.At(int(nameIndex))
+	// The enum branches run only when newLabelColumn found at most maxEnumNames
+	// (1<<16) enum names, and the index was checked against names above: every
+	// index fits a uint16 EnumItemIndex.
 	case c.remap != nil:
-		c.enum[row] = data.EnumItemIndex(c.remap[nameIndex])
+		c.enum[row] = data.EnumItemIndex(c.remap[nameIndex]) // #nosec G115 -- remap values index enumText, at most 1<<16 names
 	default:
-		c.enum[row] = data.EnumItemIndex(nameIndex)
+		c.enum[row] = data.EnumItemIndex(nameIndex) // #nosec G115 -- 0 <= nameIndex < len(names) <= 1<<16
 	}
 	return nil
 }

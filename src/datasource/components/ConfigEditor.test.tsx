@@ -1,39 +1,16 @@
 import React, { useState } from 'react';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { DataSourceSettings } from '@grafana/data';
 
+import { dataSourceSettings, EmbersSettings } from '../testing/dataSourceSettings';
 import { installJsdomShims } from '../testing/jsdomShims';
-import { EmbersDataSourceOptions, EmbersSecureJsonData } from '../types';
 import { ConfigEditor } from './ConfigEditor';
 import { validateMaxNodes, validateMinStep, validateTimeout, validateUrl } from './configValidation';
 
 beforeAll(installJsdomShims);
 
-type Settings = DataSourceSettings<EmbersDataSourceOptions, EmbersSecureJsonData>;
-
-function settings(patch: Partial<Settings> = {}): Settings {
-  return {
-    id: 1,
-    uid: 'x',
-    orgId: 1,
-    name: 'Pyroscope',
-    type: 'embers-pyroscope-datasource',
-    typeName: 'Embers Pyroscope',
-    typeLogoUrl: '',
-    access: 'proxy',
-    url: 'http://pyroscope:4040',
-    user: '',
-    basicAuth: false,
-    basicAuthUser: '',
-    isDefault: false,
-    withCredentials: false,
-    readOnly: false,
-    jsonData: {},
-    secureJsonFields: {},
-    ...patch,
-  } as Settings;
-}
+type Settings = EmbersSettings;
+const settings = dataSourceSettings;
 
 function setup(initial: Settings) {
   const onChange = jest.fn();
