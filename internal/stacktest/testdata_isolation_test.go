@@ -80,3 +80,27 @@ func isCode(rel string) bool {
 	}
 	return filepath.Base(rel) == "Makefile" || strings.HasPrefix(rel, ".ci/")
 }
+
+// No jest test sets its own timeout: jest.config.ts holds one generous hang
+// guard for all, so a busy machine never fails a test for being slow.
+func TestNoJestTestSetsItsOwnTimeout(t *testing.T) {
+	root := testpaths.RepoRoot(t)
+	pattern := "jest." + "setTimeout("
+	err := filepath.WalkDir(filepath.Join(root, "src"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() || !strings.Contains(d.Name(), ".test.") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if strings.Contains(string(b), pattern) {
+			rel, _ := filepath.Rel(root, path)
+			t.Errorf("%s sets its own jest timeout: a timeout is a hang guard (jest.config.ts), never a speed limit", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

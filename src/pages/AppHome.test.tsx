@@ -6,10 +6,6 @@ import { of, throwError } from 'rxjs';
 
 import { AppHome } from './AppHome';
 
-// Jest's 5 s default would fail the first render of @grafana/ui on a loaded
-// machine; this only stops a test that hangs.
-jest.setTimeout(120000);
-
 const fetch = jest.fn();
 const getList = jest.fn();
 

@@ -5,10 +5,6 @@ import userEvent from '@testing-library/user-event';
 import { installJsdomShims } from '../testing/jsdomShims';
 import { SelectorBuilder } from './SelectorBuilder';
 
-// Grafana's Combobox renders slowly on a loaded machine: this guards against a
-// hang only, it is no speed limit.
-jest.setTimeout(10 * 60 * 1000);
-
 beforeAll(installJsdomShims);
 
 // Dotted (OpenTelemetry) label names as builder rows, written back quoted.
