@@ -1,5 +1,4 @@
-import { css, cx } from '@emotion/css';
-import { GrafanaTheme2 } from '@grafana/data';
+import { cx } from '@emotion/css';
 import { useStyles2 } from '@grafana/ui';
 import React, { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { chartTree } from '../model/chartTree';
@@ -11,6 +10,7 @@ import { Matcher } from '../model/search';
 import { FlameMode } from '../types';
 import { FrameMenu } from './FrameMenu';
 import { FlameChart } from './flameChart';
+import { getFlameGraphStyles as getStyles } from './flameGraphStyles';
 import { FlameTooltip, boxTitle } from './FlameTooltip';
 import { addNarrowBoxesTo, depthTop, paintNarrowBoxes, PaintSettings } from './narrowLayer';
 
@@ -246,51 +246,4 @@ export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphView
       {menu && <FrameMenu {...menu} name={index.columns.label(menu.box.row)} onClose={() => setMenu(null)} onFocus={onFocus} onSandwich={props.onSandwich} />}
     </div>
   );
-});
-
-const getStyles = (theme: GrafanaTheme2, textSize: number) => ({
-  wrapper: css({ position: 'relative' }),
-  container: css({
-    overflowY: 'auto',
-    overflowX: 'hidden',
-    display: 'flex',
-    flexDirection: 'column',
-    '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}`, outlineOffset: -2 },
-    'svg.d3-flame-graph': { display: 'block' },
-    'g.frame': { cursor: 'pointer' },
-    // Spacers hold the room of frames drawn on the canvas.
-    'g.frame[name=""]': { display: 'none' },
-    'g.frame rect': { stroke: theme.colors.background.primary, strokeWidth: 0.5 },
-    'g.frame.fade': { opacity: 0.55 },
-    'g.frame:hover rect': { stroke: theme.colors.text.primary, strokeWidth: 1 },
-    '.d3-flame-graph-label': {
-      pointerEvents: 'none',
-      whiteSpace: 'nowrap',
-      overflow: 'hidden',
-      textOverflow: 'ellipsis',
-      // Cut long names from the left, so the function name at the end stays readable;
-      // the marks keep the name's own left-to-right order.
-      direction: 'rtl',
-      textAlign: 'left',
-      '&::before, &::after': { content: '"\\200E"' },
-      fontSize: textSize,
-      lineHeight: `${Math.round(textSize * 1.5 + 2)}px`,
-      fontFamily: theme.typography.fontFamilyMonospace,
-      padding: '0 4px',
-      color: '#1b1b1f',
-    },
-  }),
-  // The scroll starts at the end of a reversed column: the root is in view without reading any height.
-  rootAtBottom: css({ flexDirection: 'column-reverse' }),
-  layer: css({ position: 'relative', flex: 'none', cursor: 'pointer' }),
-  canvas: css({ position: 'absolute', left: 0, top: 0 }),
-  svgHost: css({ position: 'absolute', left: 0, top: 0 }),
-  cursor: css({
-    position: 'absolute',
-    pointerEvents: 'none',
-    outline: `2px solid ${theme.colors.text.primary}`,
-    boxShadow: `0 0 0 4px ${theme.colors.primary.main}`,
-    borderRadius: 1,
-  }),
-  srOnly: css({ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }),
 });
