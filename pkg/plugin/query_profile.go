@@ -15,6 +15,9 @@ import (
 
 // queryProfile answers a flame graph of the merged stacks in the range.
 func (d *Datasource) queryProfile(ctx context.Context, q models.Query, pt models.ProfileType, tr backend.TimeRange) (data.Frames, error) {
+	if len(q.SpanSelector) > 0 {
+		return d.querySpanProfile(ctx, q, pt, tr)
+	}
 	maxNodes := q.MaxNodesOr(d.settings.MaxNodes)
 	executed := describe("profile", pt.ID, q.LabelSelector, fmt.Sprintf("maxNodes=%d", maxNodes))
 	var total int64
