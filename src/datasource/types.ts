@@ -18,6 +18,8 @@ export interface EmbersQuery extends DataQuery {
   maxNodes?: number;
   /** The comparison side of a `diff` query. */
   right?: DiffRight;
+  /** Only the samples of these spans (16-hex-digit span ids), as Tempo's trace-to-profiles link sends them. */
+  spanSelector?: string[];
 }
 
 export interface DiffRight {
