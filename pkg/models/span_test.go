@@ -56,37 +56,3 @@ func TestSpanIDsAreSentTrimmedInLowerCase(t *testing.T) {
 		t.Errorf("SpanIDs() = %q", got)
 	}
 }
-
-// TestCoreDatasourceQueriesParseAsIs feeds the JSON the core Pyroscope
-// datasource saves in dashboards, and what Tempo's trace-to-profiles link
-// sends, unchanged.
-func TestCoreDatasourceQueriesParseAsIs(t *testing.T) {
-	for _, tt := range []struct {
-		name, json string
-		check      func(t *testing.T, q Query)
-	}{
-		{"dashboard both", `{"refId":"A","datasource":{"type":"grafana-pyroscope-datasource","uid":"pyro"},"queryType":"both","profileTypeId":"` + cpuType + `","labelSelector":"{service_name=\"checkout\"}","groupBy":["region"],"limit":5,"maxNodes":4096,"spanSelector":[]}`, func(t *testing.T, q Query) {
-			if q.QueryType != QueryTypeBoth || q.GroupBy[0] != "region" || *q.Limit != 5 || *q.MaxNodes != 4096 || len(q.SpanIDs()) != 0 {
-				t.Errorf("got %+v", q)
-			}
-		}},
-		{"metrics with null group by", `{"refId":"B","queryType":"metrics","profileTypeId":"` + cpuType + `","labelSelector":"{}","groupBy":null}`, func(t *testing.T, q Query) {
-			if q.QueryType != QueryTypeMetrics {
-				t.Errorf("got %+v", q)
-			}
-		}},
-		{"tempo trace to profiles", `{"refId":"profile","datasource":{"type":"embers-pyroscope-datasource","uid":"embers"},"queryType":"profile","profileTypeId":"` + cpuType + `","labelSelector":"{service_name=\"checkout\"}","groupBy":[],"spanSelector":["19e129611805ff6c"]}`, func(t *testing.T, q Query) {
-			if q.QueryType != QueryTypeProfile || !slices.Equal(q.SpanIDs(), []string{"19e129611805ff6c"}) {
-				t.Errorf("got %+v", q)
-			}
-		}},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			q, err := ParseQuery(json.RawMessage(tt.json))
-			if err != nil {
-				t.Fatalf("refused: %v", err)
-			}
-			tt.check(t, q)
-		})
-	}
-}

@@ -11,6 +11,7 @@ import {
 import { DataSourceWithBackend, getTemplateSrv } from '@grafana/runtime';
 
 import { DEFAULT_MAX_NODES } from './constants';
+import { normalizeQuery } from './coreQuery';
 import { fetchLabelNames, fetchLabelValues, fetchProfileTypes, LabelQuery } from './resources';
 import { isRunnable } from './runnable';
 import { EmbersDataSourceOptions, EmbersQuery, ProfileTypeInfo } from './types';
@@ -44,7 +45,7 @@ export class PyroscopeDataSource extends DataSourceWithBackend<EmbersQuery, Embe
     const templateSrv = getTemplateSrv();
     const selector = (s: string) => applyAdHocFilters(interpolateSelector(s, templateSrv, scopedVars), filters);
     const out: EmbersQuery = {
-      ...query,
+      ...normalizeQuery(query),
       profileTypeId: templateSrv.replace(query.profileTypeId ?? '', scopedVars),
       labelSelector: selector(query.labelSelector ?? ''),
     };

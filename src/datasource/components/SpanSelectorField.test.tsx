@@ -26,7 +26,9 @@ describe('SpanSelectorField', () => {
     await user.clear(input);
     await user.type(input, '19e129611805ff6c,span-1');
     await user.tab();
-    expect(screen.getByText('The span id 2 "span-1" has 6 characters, a span id has 16 hex digits')).toBeInTheDocument();
+    expect(
+      screen.getByText('The span id 2 "span-1" has 6 characters, a span id has 16 hex digits')
+    ).toBeInTheDocument();
     expect(onCommit).not.toHaveBeenCalled();
   });
 
