@@ -38,6 +38,7 @@ func (d *Datasource) queryProfile(ctx context.Context, q models.Query, pt models
 	}
 	out := data.Frames{frame}
 	annotate(out, executed)
+	d.annotatePprof(frame, q, pt, tr)
 	if total == 0 {
 		out = emptyNotice(out, q.LabelSelector)
 	}

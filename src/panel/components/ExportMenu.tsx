@@ -3,6 +3,7 @@ import { Dropdown, Menu, ToolbarButton } from '@grafana/ui';
 import React from 'react';
 import { FlameColumns } from '../../shared/flameColumns';
 import { downloadText, exportFolded, exportJson, exportPng, exportSvg } from '../export';
+import { exportPprof, pprofSourceOf } from '../export/pprof';
 
 interface Props {
   columns: FlameColumns;
@@ -12,7 +13,7 @@ interface Props {
   onError(message: string): void;
 }
 
-/** Export the drawn graph (SVG, PNG) or the whole profile (folded stacks, frame JSON). */
+/** Export the drawn graph (SVG, PNG) or the whole profile (folded stacks, frame JSON, pprof from Embers). */
 export function ExportMenu({ columns, frame, getSvg, fileName, onError }: Props) {
   const run = (action: () => void | Promise<void>) => async () => {
     try {
@@ -28,6 +29,7 @@ export function ExportMenu({ columns, frame, getSvg, fileName, onError }: Props)
     }
     return save(svg);
   };
+  const pprof = pprofSourceOf(frame);
   const menu = (
     <Menu>
       <Menu.Item label="SVG image" onClick={run(withSvg((svg) => exportSvg(svg, `${fileName}.svg`)))} />
@@ -37,6 +39,7 @@ export function ExportMenu({ columns, frame, getSvg, fileName, onError }: Props)
         label="Frame JSON"
         onClick={run(() => downloadText(exportJson(frame), `${fileName}.json`, 'application/json'))}
       />
+      {pprof && <Menu.Item label="pprof profile" onClick={run(() => exportPprof(pprof, `${fileName}.pb.gz`))} />}
     </Menu>
   );
   return (
