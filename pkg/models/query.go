@@ -37,6 +37,9 @@ type Query struct {
 	// SpanSelector narrows the flame graph to these spans' samples (span.go),
 	// as the core Pyroscope datasource and Tempo's trace-to-profiles send it.
 	SpanSelector []string `json:"spanSelector,omitempty"`
+	// ProfileIDSelector narrows the flame graph to these profiles (an
+	// exemplar's link; profileid.go).
+	ProfileIDSelector []string `json:"profileIdSelector,omitempty"`
 }
 
 // Right is the comparison side of a diff query.
@@ -88,6 +91,9 @@ func (q Query) Validate() error {
 		return fmt.Errorf("series limit must be between 0 (no limit) and %d, got %d", MaxLimit, *q.Limit)
 	}
 	if err := checkSpanSelector(q.SpanSelector); err != nil {
+		return err
+	}
+	if err := checkProfileIDSelector(q.ProfileIDSelector); err != nil {
 		return err
 	}
 	for _, g := range q.GroupBy {

@@ -19,7 +19,7 @@ func (d *Datasource) queryProfile(ctx context.Context, q models.Query, pt models
 		return d.querySpanProfile(ctx, q, pt, tr)
 	}
 	maxNodes := q.MaxNodesOr(d.settings.MaxNodes)
-	executed := describe("profile", pt.ID, q.LabelSelector, fmt.Sprintf("maxNodes=%d", maxNodes))
+	executed := describe("profile", pt.ID, q.LabelSelector, append(profileIDsShown(q), fmt.Sprintf("maxNodes=%d", maxNodes))...)
 	var total int64
 	frame, err := fetchAndConvert(ctx, func(ctx context.Context) (*querierv1.FlameGraph, error) {
 		return d.client.SelectMergeStacktraces(ctx, &querierv1.SelectMergeStacktracesRequest{
@@ -28,6 +28,8 @@ func (d *Datasource) queryProfile(ctx context.Context, q models.Query, pt models
 			Start:         tr.From.UnixMilli(),
 			End:           tr.To.UnixMilli(),
 			MaxNodes:      &maxNodes,
+			// An exemplar's link asks for exactly its profile (exemplars.go).
+			ProfileIdSelector: q.ProfileIDs(),
 		})
 	}, func(fg *querierv1.FlameGraph) (*data.Frame, error) {
 		total = fg.GetTotal()

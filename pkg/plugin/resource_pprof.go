@@ -35,7 +35,8 @@ type flameMeta struct {
 // annotatePprof marks a flame graph frame as exportable through the pprof
 // resource.
 func (d *Datasource) annotatePprof(f *data.Frame, q models.Query, pt models.ProfileType, tr backend.TimeRange) {
-	if f == nil || f.Meta == nil || d.uid == "" {
+	// The resource exports a selection; a flame graph of chosen profiles is not one.
+	if f == nil || f.Meta == nil || d.uid == "" || len(q.ProfileIDSelector) > 0 {
 		return
 	}
 	f.Meta.Custom = flameMeta{pprofExport{d.uid, pt.ID, q.LabelSelector, tr.From.UnixMilli(), tr.To.UnixMilli()}}
