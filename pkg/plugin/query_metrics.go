@@ -55,6 +55,7 @@ func (d *Datasource) queryMetrics(ctx context.Context, q models.Query, pt models
 		// An empty answer still carries the executed query and the hint.
 		out = emptyNotice(out, q.LabelSelector)
 	}
+	d.linkSeriesToFlameGraphs(out, q, pt) // series_links.go
 	if exemplars != nil {
 		out = append(out, exemplars)
 	}
