@@ -20,8 +20,7 @@ func (d *Datasource) queryProfile(ctx context.Context, q models.Query, pt models
 	}
 	maxNodes := q.MaxNodesOr(d.settings.MaxNodes)
 	executed := describe("profile", pt.ID, q.LabelSelector, append(profileIDsShown(q), fmt.Sprintf("maxNodes=%d", maxNodes))...)
-	var total int64
-	frame, err := fetchAndConvert(ctx, func(ctx context.Context) (*querierv1.FlameGraph, error) {
+	frame, total, err := fetchFlameGraph(ctx, pt, maxNodes, func(ctx context.Context) (*querierv1.FlameGraph, error) {
 		return d.client.SelectMergeStacktraces(ctx, &querierv1.SelectMergeStacktracesRequest{
 			ProfileTypeID: pt.ID,
 			LabelSelector: q.LabelSelector,
@@ -31,9 +30,6 @@ func (d *Datasource) queryProfile(ctx context.Context, q models.Query, pt models
 			// An exemplar's link asks for exactly its profile (exemplars.go).
 			ProfileIdSelector: q.ProfileIDs(),
 		})
-	}, func(fg *querierv1.FlameGraph) (*data.Frame, error) {
-		total = fg.GetTotal()
-		return frames.FlameGraphWithin(ctx, fg, pt.SampleUnit, maxNodes)
 	})
 	if err != nil {
 		return executedOnly(executed), err
@@ -45,4 +41,14 @@ func (d *Datasource) queryProfile(ctx context.Context, q models.Query, pt models
 		out = emptyNotice(out, q.LabelSelector)
 	}
 	return out, nil
+}
+
+// fetchFlameGraph asks for a flame graph and converts it, returning its total.
+func fetchFlameGraph(ctx context.Context, pt models.ProfileType, maxNodes int64, fetch func(context.Context) (*querierv1.FlameGraph, error)) (*data.Frame, int64, error) {
+	var total int64
+	frame, err := fetchAndConvert(ctx, fetch, func(fg *querierv1.FlameGraph) (*data.Frame, error) {
+		total = fg.GetTotal()
+		return frames.FlameGraphWithin(ctx, fg, pt.SampleUnit, maxNodes)
+	})
+	return frame, total, err
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
-	"github.com/embers/embers/pkg/frames"
 	"github.com/embers/embers/pkg/models"
 )
 
@@ -20,8 +19,7 @@ func (d *Datasource) querySpanProfile(ctx context.Context, q models.Query, pt mo
 	maxNodes := q.MaxNodesOr(d.settings.MaxNodes)
 	spans := q.SpanIDs()
 	executed := describe("profile", pt.ID, q.LabelSelector, "spans="+strings.Join(spans, ","), fmt.Sprintf("maxNodes=%d", maxNodes))
-	var total int64
-	frame, err := fetchAndConvert(ctx, func(ctx context.Context) (*querierv1.FlameGraph, error) {
+	frame, total, err := fetchFlameGraph(ctx, pt, maxNodes, func(ctx context.Context) (*querierv1.FlameGraph, error) {
 		return d.client.SelectMergeSpanProfile(ctx, &querierv1.SelectMergeSpanProfileRequest{
 			ProfileTypeID: pt.ID,
 			LabelSelector: q.LabelSelector,
@@ -30,9 +28,6 @@ func (d *Datasource) querySpanProfile(ctx context.Context, q models.Query, pt mo
 			End:           tr.To.UnixMilli(),
 			MaxNodes:      &maxNodes,
 		})
-	}, func(fg *querierv1.FlameGraph) (*data.Frame, error) {
-		total = fg.GetTotal()
-		return frames.FlameGraphWithin(ctx, fg, pt.SampleUnit, maxNodes)
 	})
 	if err != nil {
 		return executedOnly(executed), err

@@ -1,14 +1,8 @@
-import { AbstractLabelOperator, AbstractQuery, DataSourceInstanceSettings } from '@grafana/data';
+import { AbstractLabelOperator, AbstractQuery } from '@grafana/data';
 
-import { PyroscopeDataSource } from './datasource';
-import { EmbersDataSourceOptions } from './types';
+import { embersDataSource } from './testing/embersDataSource';
 
-const ds = new PyroscopeDataSource({
-  uid: 'embers',
-  type: 'embers-pyroscope-datasource',
-  jsonData: {},
-  meta: {},
-} as unknown as DataSourceInstanceSettings<EmbersDataSourceOptions>);
+const ds = embersDataSource();
 
 const fromLoki: AbstractQuery = {
   refId: 'A',

@@ -5,12 +5,11 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { DataSourceInstanceSettings } from '@grafana/data';
 
 import { normalizeQuery } from './coreQuery';
-import { PyroscopeDataSource } from './datasource';
 import { isRunnable } from './runnable';
-import { EmbersDataSourceOptions, EmbersQuery } from './types';
+import { embersDataSource } from './testing/embersDataSource';
+import { EmbersQuery } from './types';
 import { fakeTemplateSrv } from './variables/fakeTemplateSrv';
 import { normalizeVariableQuery } from './variables/normalizeVariableQuery';
 
@@ -48,12 +47,7 @@ describe('core datasource queries', () => {
   });
 
   it('the data source sends the core query with its variables applied', () => {
-    const ds = new PyroscopeDataSource({
-      uid: 'embers',
-      type: 'embers-pyroscope-datasource',
-      jsonData: {},
-      meta: {},
-    } as unknown as DataSourceInstanceSettings<EmbersDataSourceOptions>);
+    const ds = embersDataSource();
     const metrics = coreTargets.find((t) => t.queryType === 'metrics')!;
     const sent = ds.applyTemplateVariables(metrics, {});
     expect(sent).toMatchObject({ labelSelector: '{service_name="checkout"}', groupBy: ['region'], limit: 5 });
