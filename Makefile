@@ -58,6 +58,7 @@ test-fuzz:
 ## Tier 3: jest + React Testing Library.
 test-js:
 	npm run test:ci
+	node --test scripts/migrate-core-dashboard.test.mjs
 
 ## The built package has the shape Grafana loads.
 test-dist:

@@ -34,6 +34,12 @@ type Query struct {
 	// MaxNodes is clamped to 1..MaxNodesCap when sent (MaxNodesOr).
 	MaxNodes *int64 `json:"maxNodes,omitempty"`
 	Right    *Right `json:"right,omitempty"`
+	// SpanSelector narrows the flame graph to these spans' samples (span.go),
+	// as the core Pyroscope datasource and Tempo's trace-to-profiles send it.
+	SpanSelector []string `json:"spanSelector,omitempty"`
+	// ProfileIDSelector narrows the flame graph to these profiles (an
+	// exemplar's link; profileid.go).
+	ProfileIDSelector []string `json:"profileIdSelector,omitempty"`
 }
 
 // Right is the comparison side of a diff query.
@@ -83,6 +89,12 @@ func (q Query) Validate() error {
 	}
 	if q.Limit != nil && (*q.Limit < 0 || *q.Limit > MaxLimit) {
 		return fmt.Errorf("series limit must be between 0 (no limit) and %d, got %d", MaxLimit, *q.Limit)
+	}
+	if err := checkSpanSelector(q.SpanSelector); err != nil {
+		return err
+	}
+	if err := checkProfileIDSelector(q.ProfileIDSelector); err != nil {
+		return err
 	}
 	for _, g := range q.GroupBy {
 		if strings.TrimSpace(g) == "" {

@@ -28,11 +28,13 @@ type Datasource struct {
 	settingsErr error
 	client      *pyroscope.Client
 	resources   backend.CallResourceHandler
+	// uid names this data source in the frames, for the panel's pprof export.
+	uid string
 }
 
 // NewDatasource is the instance factory given to datasource.Manage.
 func NewDatasource(ctx context.Context, ds backend.DataSourceInstanceSettings) (instancemgmt.Instance, error) {
-	d := &Datasource{}
+	d := &Datasource{uid: ds.UID}
 	d.resources = httpadapter.New(d.routes())
 	s, err := models.LoadSettings(ds)
 	if err != nil {

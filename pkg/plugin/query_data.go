@@ -52,7 +52,7 @@ func (d *Datasource) safeQuery(ctx context.Context, q backend.DataQuery, alert b
 			res = backend.ErrDataResponseWithSource(backend.StatusInternal, backend.ErrorSourcePlugin, "internal error while answering this query")
 		}
 	}()
-	res = d.query(ctx, q, alert)
+	res = d.query(withAlert(ctx, alert), q, alert)
 	if res.Error != nil {
 		// The message can quote the selector: it goes to debug only.
 		logger.Warn("Query failed", "refId", q.RefID, "duration", time.Since(start), "status", int(res.Status))

@@ -43,16 +43,21 @@ func (d *Datasource) queryMetrics(ctx context.Context, q models.Query, pt models
 		extra = append(extra, fmt.Sprintf("limit=%d", *q.Limit))
 	}
 	executed := describe("metrics", pt.ID, q.LabelSelector, extra...)
-	series, err := d.client.SelectSeries(ctx, req)
+	series, err := d.selectSeries(ctx, req) // with exemplars (exemplars.go)
 	if err != nil {
 		return executedOnly(executed), err
 	}
 	res := frames.ResolutionFor(step, panelStep, frames.UploadPeriod(series, step))
+	exemplars := d.exemplarFrame(series, q, pt, rule, res.Step, dq.TimeRange)
 	series = frames.Rebucket(series, rule, dq.TimeRange.From, res)
 	out := frames.Series(series, pt.SampleType, rule, res.Step.Seconds())
 	if len(out) == 0 {
 		// An empty answer still carries the executed query and the hint.
 		out = emptyNotice(out, q.LabelSelector)
+	}
+	d.linkSeriesToFlameGraphs(out, q, pt) // series_links.go
+	if exemplars != nil {
+		out = append(out, exemplars)
 	}
 	if res.Step != step {
 		executed += " " + formatResolution(res)

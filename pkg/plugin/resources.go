@@ -35,6 +35,7 @@ func (d *Datasource) routes() *http.ServeMux {
 	mux.HandleFunc("GET /profileTypes", d.handleProfileTypes)
 	mux.HandleFunc("GET /labelNames", d.handleLabelNames)
 	mux.HandleFunc("GET /labelValues", d.handleLabelValues)
+	mux.HandleFunc("GET /pprof", d.handlePprof) // resource_pprof.go
 	return mux
 }
 

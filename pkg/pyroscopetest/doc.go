@@ -19,6 +19,8 @@
 //     default (8192), a missing time range; multi-tenancy (WithTenant).
 //   - maxNodes truncation into "other" nodes with Pyroscope's cut-off, for
 //     merges and diffs.
+//   - span profiles: span_id is kept per sample, and SelectMergeSpanProfile
+//     merges the samples of the spans asked for.
 //   - WithUncompacted: a v2 server before its first compaction, where
 //     queries without service_name="..." see nothing.
 //   - faults (Fault): proxy pages, 5xx, garbage bodies, slow or hung
@@ -26,6 +28,6 @@
 //     off mid-body.
 //
 // What it does not: repair Go stacks cut at 32 frames (totals still match),
-// SelectHeatmap, GetProfileStats, AnalyzeQuery and SelectMergeSpanProfile
+// SelectHeatmap, GetProfileStats and AnalyzeQuery
 // (they answer "unimplemented"), the pprof period in SelectMergeProfile.
 package pyroscopetest

@@ -34,6 +34,7 @@ type sampleGroup struct {
 type sample struct {
 	stack  []string // function names, root first
 	values []int64  // one per profile type
+	spanID string   // the span_id pprof label, kept per sample as Pyroscope does
 }
 
 // pprof labels Pyroscope keeps out of series labels.
@@ -88,7 +89,7 @@ func (s *Server) IngestAt(pprofData []byte, labels map[string]string, at time.Ti
 			byKey[key] = g
 			sp.groups = append(sp.groups, g)
 		}
-		g.samples = append(g.samples, sample{stack: stack, values: smp.Value})
+		g.samples = append(g.samples, sample{stack: stack, values: smp.Value, spanID: firstLabel(smp, "span_id")})
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

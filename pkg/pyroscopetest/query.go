@@ -120,6 +120,16 @@ func (s *Server) maxNodes(requested *int64) (int64, error) {
 
 // mergeQuery validates one flame graph request and merges what it selects.
 func (s *Server) mergeQuery(ctx context.Context, req *querierv1.SelectMergeStacktracesRequest) (*node, int64, error) {
+	refs, maxNodes, err := s.selectMerge(ctx, req)
+	if err != nil {
+		return nil, 0, err
+	}
+	return mergeTree(refs), maxNodes, nil
+}
+
+// selectMerge validates one flame graph request and returns the series it
+// selects, with the max nodes to cut the answer to.
+func (s *Server) selectMerge(ctx context.Context, req *querierv1.SelectMergeStacktracesRequest) ([]seriesRef, int64, error) {
 	if err := s.checkRange(req.Start, req.End); err != nil {
 		return nil, 0, err
 	}
@@ -136,9 +146,9 @@ func (s *Server) mergeQuery(ctx context.Context, req *querierv1.SelectMergeStack
 	}
 	sels := []selector{sel}
 	if s.hidesUnscoped(sels) {
-		return newTree(), maxNodes, nil
+		return nil, maxNodes, nil
 	}
-	return mergeTree(s.selectRefs(ctx, req.ProfileTypeID, sels, req.Start, req.End)), maxNodes, nil
+	return s.selectRefs(ctx, req.ProfileTypeID, sels, req.Start, req.End), maxNodes, nil
 }
 
 func (q *querier) SelectMergeStacktraces(ctx context.Context, req *connect.Request[querierv1.SelectMergeStacktracesRequest]) (*connect.Response[querierv1.SelectMergeStacktracesResponse], error) {

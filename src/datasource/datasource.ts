@@ -1,4 +1,5 @@
 import {
+  AbstractQuery,
   AdHocVariableFilter,
   CoreApp,
   DataSourceGetTagKeysOptions,
@@ -10,7 +11,9 @@ import {
 } from '@grafana/data';
 import { DataSourceWithBackend, getTemplateSrv } from '@grafana/runtime';
 
+import { fromAbstractQuery, toAbstractQuery } from './abstractQueries';
 import { DEFAULT_MAX_NODES } from './constants';
+import { normalizeQuery } from './coreQuery';
 import { fetchLabelNames, fetchLabelValues, fetchProfileTypes, LabelQuery } from './resources';
 import { isRunnable } from './runnable';
 import { EmbersDataSourceOptions, EmbersQuery, ProfileTypeInfo } from './types';
@@ -44,7 +47,7 @@ export class PyroscopeDataSource extends DataSourceWithBackend<EmbersQuery, Embe
     const templateSrv = getTemplateSrv();
     const selector = (s: string) => applyAdHocFilters(interpolateSelector(s, templateSrv, scopedVars), filters);
     const out: EmbersQuery = {
-      ...query,
+      ...normalizeQuery(query),
       profileTypeId: templateSrv.replace(query.profileTypeId ?? '', scopedVars),
       labelSelector: selector(query.labelSelector ?? ''),
     };
@@ -71,6 +74,16 @@ export class PyroscopeDataSource extends DataSourceWithBackend<EmbersQuery, Embe
     filters?: AdHocVariableFilter[]
   ): EmbersQuery[] {
     return queries.map((q) => ({ ...this.applyTemplateVariables(q, scopedVars, filters), datasource: this.getRef() }));
+  }
+
+  /** Label matchers survive switching from Prometheus or Loki to Embers in Explore. */
+  async importFromAbstractQueries(queries: AbstractQuery[]): Promise<EmbersQuery[]> {
+    return queries.map(fromAbstractQuery);
+  }
+
+  /** And back, from Embers to them. */
+  async exportToAbstractQueries(queries: EmbersQuery[]): Promise<AbstractQuery[]> {
+    return queries.map(toAbstractQuery);
   }
 
   getQueryDisplayText(query: EmbersQuery): string {

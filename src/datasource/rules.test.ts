@@ -21,7 +21,7 @@ import {
   MAX_NODES_LIMIT,
   MAX_TIMEOUT_SECONDS,
 } from './constants';
-import { parseDuration } from './rules';
+import { parseDuration, spanIdProblem } from './rules';
 
 interface RuleCase {
   input: string | number;
@@ -30,6 +30,7 @@ interface RuleCase {
 }
 
 const table = JSON.parse(readFileSync(join(__dirname, '..', '..', 'testdata', 'rules', 'settings.json'), 'utf8'));
+const spans = JSON.parse(readFileSync(join(__dirname, '..', '..', 'testdata', 'rules', 'spans.json'), 'utf8'));
 const accepted = (c: RuleCase) => c.seconds !== undefined || c.valid === true;
 const named = (cases: RuleCase[]) => cases.map((c) => [JSON.stringify(c.input), c] as const);
 
@@ -65,6 +66,10 @@ describe('the rules the backend enforces too', () => {
     if (c.input === 0) {
       expect(c.seconds).toBe(DEFAULT_TIMEOUT_SECONDS);
     }
+  });
+
+  it.each(named(spans.spanIds))('span id %s', (_, c) => {
+    expect(spanIdProblem(String(c.input)) === undefined).toBe(accepted(c));
   });
 
   it('uses the same defaults and limits', () => {

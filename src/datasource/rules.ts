@@ -47,3 +47,37 @@ const TENANT = /^[a-zA-Z0-9!\-_.*'()]{1,150}$/;
 export function isValidTenantId(id: string): boolean {
   return id === '' || id.split('|').every((part) => TENANT.test(part) && part !== '.' && part !== '..');
 }
+
+/**
+ * What is wrong with one span id, or undefined when it is an OpenTelemetry span id:
+ * 16 hex digits, not all zero (testdata/rules/spans.json; pkg/models/span.go says the same).
+ */
+export function spanIdProblem(id: string): string | undefined {
+  const s = id.trim();
+  if (s === '') {
+    return 'is empty';
+  }
+  if (s.length !== 16) {
+    return `has ${s.length} characters, a span id has 16 hex digits`;
+  }
+  if (!/^[0-9a-fA-F]+$/.test(s)) {
+    return 'is not hexadecimal, a span id has 16 hex digits';
+  }
+  return /^0+$/.test(s) ? 'is all zeros, which is not a span id' : undefined;
+}
+
+/** The first bad span id of a span selector, worded as the backend words it. */
+export function spanSelectorProblem(ids: string[] | undefined): string | undefined {
+  for (let i = 0; i < (ids ?? []).length; i++) {
+    const problem = spanIdProblem(ids![i]);
+    if (problem) {
+      return `span id ${i + 1} "${ids![i]}" ${problem}`;
+    }
+  }
+  return undefined;
+}
+
+/** Span ids as typed: separated by commas or spaces. */
+export function parseSpanIds(text: string): string[] {
+  return text.split(/[\s,]+/).filter(Boolean);
+}

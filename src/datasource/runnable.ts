@@ -1,3 +1,4 @@
+import { spanSelectorProblem } from './rules';
 import { parseSelector } from './selector';
 import { EmbersQuery } from './types';
 
@@ -15,7 +16,11 @@ export function whyNotRunnable(q: EmbersQuery): string | undefined {
     return `${q.queryType === 'diff' ? 'Left-hand selector' : 'Label selector'}: ${left.message}.`;
   }
   const right = q.queryType === 'diff' ? parseSelector(q.right?.labelSelector ?? '').error : undefined;
-  return right ? `Right-hand selector: ${right.message}.` : undefined;
+  if (right) {
+    return `Right-hand selector: ${right.message}.`;
+  }
+  const spans = spanSelectorProblem(q.spanSelector);
+  return spans ? `Span selector: ${spans}.` : undefined;
 }
 
 /** The editor runs only such queries, and the data source sends only such queries. */

@@ -18,6 +18,10 @@ export interface EmbersQuery extends DataQuery {
   maxNodes?: number;
   /** The comparison side of a `diff` query. */
   right?: DiffRight;
+  /** Only the samples of these spans (16-hex-digit span ids), as Tempo's trace-to-profiles link sends them. */
+  spanSelector?: string[];
+  /** Only these profiles (an exemplar's link to the flame graph of exactly its profile). */
+  profileIdSelector?: string[];
 }
 
 export interface DiffRight {

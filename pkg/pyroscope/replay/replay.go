@@ -86,6 +86,7 @@ var responseTypes = map[string]func() proto.Message{
 	"SelectSeries":           func() proto.Message { return &querierv1.SelectSeriesResponse{} },
 	"Diff":                   func() proto.Message { return &querierv1.DiffResponse{} },
 	"SelectMergeProfile":     func() proto.Message { return &googlev1.Profile{} },
+	"SelectMergeSpanProfile": func() proto.Message { return &querierv1.SelectMergeSpanProfileResponse{} },
 }
 
 // Request is what the server received.

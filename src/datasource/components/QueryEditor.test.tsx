@@ -334,4 +334,18 @@ describe('QueryEditor', () => {
     });
     expect(await screen.findByText('Could not load profile types: authentication rejected (401)')).toBeInTheDocument();
   });
+
+  it('offers the span selector on flame graph queries and runs the spans typed', async () => {
+    const { user, current, onRunQuery } = await setup({
+      queryType: 'profile',
+      profileTypeId: CPU,
+      labelSelector: '{service_name="checkout"}',
+    });
+    await user.type(screen.getByLabelText(/Span selector/), '19e129611805ff6c');
+    await user.tab();
+    expect(current().spanSelector).toEqual(['19e129611805ff6c']);
+    expect(onRunQuery).toHaveBeenCalled();
+    await user.click(screen.getByRole('radio', { name: 'Metrics' }));
+    expect(screen.queryByLabelText(/Span selector/)).not.toBeInTheDocument();
+  });
 });

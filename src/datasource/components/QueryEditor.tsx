@@ -13,6 +13,7 @@ import { QueryOptionsRow } from './QueryOptionsRow';
 import { SelectorBuilder } from './SelectorBuilder';
 import { SelectorField } from './SelectorField';
 import { ServicePicker } from './ServicePicker';
+import { SpanSelectorField } from './SpanSelectorField';
 import { useCompletion, useLabelNames, useProfileTypes, useServices } from './useEditorData';
 
 export type Props = QueryEditorProps<PyroscopeDataSource, EmbersQuery, EmbersDataSourceOptions>;
@@ -189,6 +190,9 @@ export function QueryEditor(props: Props) {
         defaultMaxNodes={ds.defaultMaxNodes}
         onChange={update}
       />
+      {(query.queryType === 'profile' || query.queryType === 'both') && (
+        <SpanSelectorField value={query.spanSelector} onCommit={(spanSelector) => update({ spanSelector })} />
+      )}
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import React from 'react';
 import { FlameColumns } from '../../shared/flameColumns';
 import { PreparedSvg } from './FlameGraphView';
 import { downloadText, exportFolded, exportJson, exportPng, exportSvg } from '../export';
+import { exportPprof, pprofSourceOf } from '../export/pprof';
 
 interface Props {
   columns: FlameColumns;
@@ -14,7 +15,7 @@ interface Props {
   onError(message: string): void;
 }
 
-/** Export the drawn graph (SVG, PNG) or the whole profile (folded stacks, frame JSON). */
+/** Export the drawn graph (SVG, PNG) or the whole profile (folded stacks, frame JSON, pprof from Embers). */
 export function ExportMenu({ columns, frame, prepareSvg, fileName, onError }: Props) {
   const run = (action: () => void | Promise<void>) => async () => {
     try {
@@ -35,6 +36,7 @@ export function ExportMenu({ columns, frame, prepareSvg, fileName, onError }: Pr
       prepared.release();
     }
   };
+  const pprof = pprofSourceOf(frame);
   const menu = (
     <Menu>
       <Menu.Item label="SVG image" onClick={run(withSvg((svg) => exportSvg(svg, `${fileName}.svg`)))} />
@@ -44,6 +46,7 @@ export function ExportMenu({ columns, frame, prepareSvg, fileName, onError }: Pr
         label="Frame JSON"
         onClick={run(() => downloadText(exportJson(frame), `${fileName}.json`, 'application/json'))}
       />
+      {pprof && <Menu.Item label="pprof profile" onClick={run(() => exportPprof(pprof, `${fileName}.pb.gz`))} />}
     </Menu>
   );
   return (
