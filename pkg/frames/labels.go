@@ -15,48 +15,56 @@ const maxEnumNames = 1 << 16
 type labelColumn struct {
 	names    nameList
 	count    int64
-	remap    []int32 // name index → enum index, when names had to be deduplicated
+	remap    []data.EnumItemIndex // name index → enum index, when names had to be deduplicated
 	enumText []string
-	enum     []data.EnumItemIndex
-	text     []string
+	enum     column[data.EnumItemIndex]
+	text     column[string]
+	asText   bool // more distinct names than an enum can index
 }
 
 func newLabelColumn(names nameList, rows int) *labelColumn {
 	c := &labelColumn{names: names, count: int64(names.Len())}
 	if names.Len() <= maxEnumNames {
 		c.enumText = allNames(names)
-		c.enum = borrowEnums(rows)
+		c.enum = enumColumn(rows)
 		return c
 	}
-	remap, distinct := dedupeNames(names)
-	if len(distinct) <= maxEnumNames {
+	if remap, distinct, ok := dedupeNames(names); ok {
 		c.remap, c.enumText = remap, distinct
-		c.enum = borrowEnums(rows)
+		c.enum = enumColumn(rows)
 		return c
 	}
-	c.text = make([]string, rows)
+	c.text, c.asText = newColumn[string]("label", data.FieldTypeString, rows), true
 	return c
 }
 
+func enumColumn(rows int) column[data.EnumItemIndex] {
+	return newColumn[data.EnumItemIndex]("label", data.FieldTypeEnum, rows)
+}
+
 // dedupeNames maps every name index to the index of its first occurrence in
-// the returned list of distinct names.
-func dedupeNames(names nameList) ([]int32, []string) {
+// the returned list of distinct names; ok is false, and the work stops, once
+// there are more distinct names than an enum can index.
+func dedupeNames(names nameList) (remap []data.EnumItemIndex, distinct []string, ok bool) {
 	// Sized for the enum's limit, not the names: a million names often
 	// repeat a few thousand.
-	seen := make(map[string]int32, min(names.Len(), maxEnumNames))
-	remap := make([]int32, names.Len())
-	distinct := make([]string, 0, min(names.Len(), maxEnumNames))
+	seen := make(map[string]data.EnumItemIndex, min(names.Len(), maxEnumNames))
+	remap = make([]data.EnumItemIndex, names.Len())
+	distinct = make([]string, 0, min(names.Len(), maxEnumNames))
 	for i := range names.Len() {
 		name := names.At(i)
-		idx, ok := seen[name]
-		if !ok {
-			idx = int32(len(distinct))
+		idx, found := seen[name]
+		if !found {
+			if len(distinct) == maxEnumNames {
+				return nil, nil, false
+			}
+			idx = data.EnumItemIndex(len(distinct))
 			seen[name] = idx
 			distinct = append(distinct, name)
 		}
 		remap[i] = idx
 	}
-	return remap, distinct
+	return remap, distinct, true
 }
 
 func (c *labelColumn) set(row int, nameIndex int64) error {
@@ -64,25 +72,25 @@ func (c *labelColumn) set(row int, nameIndex int64) error {
 		return fmt.Errorf("name index %d is outside the %d names sent", nameIndex, c.count)
 	}
 	switch {
-	case c.text != nil:
-		c.text[row] = c.names.At(int(nameIndex))
+	case c.asText:
+		c.text.values[row] = c.names.At(int(nameIndex))
 	case c.remap != nil:
-		c.enum[row] = data.EnumItemIndex(c.remap[nameIndex])
+		c.enum.values[row] = c.remap[nameIndex]
 	default:
-		c.enum[row] = data.EnumItemIndex(nameIndex)
+		c.enum.values[row] = data.EnumItemIndex(nameIndex)
 	}
 	return nil
 }
 
 func (c *labelColumn) field(rows int) *data.Field {
-	if c.text != nil {
-		return data.NewField("label", nil, c.text[:rows])
+	if c.asText {
+		return c.text.done(rows)
 	}
 	text := c.enumText
 	if text == nil {
 		text = []string{} // the enum text is always a list, even with no rows
 	}
-	return data.NewField("label", nil, c.enum[:rows]).SetConfig(&data.FieldConfig{
+	return c.enum.done(rows).SetConfig(&data.FieldConfig{
 		TypeConfig: &data.FieldTypeConfig{Enum: &data.EnumFieldConfig{Text: text}},
 	})
 }
