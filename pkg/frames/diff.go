@@ -35,11 +35,7 @@ func FlameGraphDiffWithin(ctx context.Context, fg *querierv1.FlameGraphDiff, sam
 	}
 	size := rowsFor(n, fold, maxNodes)
 	cols := newFlameColumns(size, names)
-	valueRight, selfRight := borrowInt64s(size), borrowInt64s(size)
-	defer func() {
-		cols.release()
-		returnInt64s(valueRight, selfRight)
-	}()
+	valueRight, selfRight := int64Column("valueRight", size), int64Column("selfRight", size)
 	// Room left for children in each open node, per side: a side's children
 	// must not add up to more than that side's total minus its self.
 	roomLeft := make([]int64, len(levels))
@@ -55,8 +51,8 @@ func FlameGraphDiffWithin(ctx context.Context, fg *querierv1.FlameGraphDiff, sam
 		}
 		roomLeft[depth] = g[1] - g[2]
 		roomRight[depth] = g[4] - g[5]
-		valueRight[row] = g[4]
-		selfRight[row] = g[5]
+		valueRight.values[row] = g[4]
+		selfRight.values[row] = g[5]
 		return cols.set(row, depth, g[1], g[2], g[6])
 	}}
 	rows, err := w.run()
@@ -65,8 +61,8 @@ func FlameGraphDiffWithin(ctx context.Context, fg *querierv1.FlameGraphDiff, sam
 	}
 	unit := GrafanaUnit(sampleUnit)
 	fields := append(cols.fields(rows, unit),
-		valueField("valueRight", valueRight[:rows], unit),
-		valueField("selfRight", selfRight[:rows], unit),
+		valueField(valueRight, rows, unit),
+		valueField(selfRight, rows, unit),
 	)
 	frame := newFlameFrame(rows, fields...)
 	noteBounds(frame, n, rows, fold, fg.GetTotal())

@@ -49,7 +49,6 @@ func flameGraph(ctx context.Context, levels []level, names nameList, total int64
 		return nil, err
 	}
 	cols := newFlameColumns(rowsFor(n, fold, maxNodes), names)
-	defer cols.release()
 	w := walk{ctx: ctx, levels: levels, layout: singleLayout, read: readSingle, fold: fold,
 		emit: func(row, depth int, g []int64) error { return cols.set(row, depth, g[1], g[2], g[3]) }}
 	rows, err := w.run()

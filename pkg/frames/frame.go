@@ -17,46 +17,44 @@ const NoDataNotice = "No profile data in this range for this profile type and la
 
 // flameColumns are the nested-set columns shared by plain and diff frames.
 type flameColumns struct {
-	level []int64
-	value []int64
-	self  []int64
+	level column[int64]
+	value column[int64]
+	self  column[int64]
 	label *labelColumn
 }
 
 func newFlameColumns(rows int, names nameList) *flameColumns {
 	return &flameColumns{
-		level: borrowInt64s(rows),
-		value: borrowInt64s(rows),
-		self:  borrowInt64s(rows),
+		level: int64Column("level", rows),
+		value: int64Column("value", rows),
+		self:  int64Column("self", rows),
 		label: newLabelColumn(names, rows),
 	}
 }
 
 func (c *flameColumns) set(row, depth int, value, self, nameIndex int64) error {
-	c.level[row] = int64(depth)
-	c.value[row] = value
-	c.self[row] = self
+	c.level.values[row] = int64(depth)
+	c.value.values[row] = value
+	c.self.values[row] = self
 	return c.label.set(row, nameIndex)
 }
 
 // fields returns level, value, self and label, cut to the rows written.
 func (c *flameColumns) fields(rows int, unit string) []*data.Field {
 	return []*data.Field{
-		data.NewField("level", nil, c.level[:rows]),
-		valueField("value", c.value[:rows], unit),
-		valueField("self", c.self[:rows], unit),
+		c.level.done(rows),
+		valueField(c.value, rows, unit),
+		valueField(c.self, rows, unit),
 		c.label.field(rows),
 	}
 }
 
-// release hands the scratch columns back; call it once the fields are built.
-func (c *flameColumns) release() {
-	returnInt64s(c.level, c.value, c.self)
-	returnEnums(c.label.enum)
+func int64Column(name string, rows int) column[int64] {
+	return newColumn[int64](name, data.FieldTypeInt64, rows)
 }
 
-func valueField(name string, values []int64, unit string) *data.Field {
-	return data.NewField(name, nil, values).SetConfig(&data.FieldConfig{Unit: unit})
+func valueField(c column[int64], rows int, unit string) *data.Field {
+	return c.done(rows).SetConfig(&data.FieldConfig{Unit: unit})
 }
 
 // newFlameFrame wraps the fields in the frame Explore and our panel recognise,

@@ -15,50 +15,58 @@ const maxEnumNames = 1 << 16
 type labelColumn struct {
 	names    nameList
 	count    int64
-	remap    []int32 // name index → enum index, when names had to be deduplicated
+	remap    []data.EnumItemIndex // name index → enum index, when names had to be deduplicated
 	enumText []string
-	enum     []data.EnumItemIndex
-	text     []string
+	enum     column[data.EnumItemIndex]
+	text     column[string]
+	asText   bool // more distinct names than an enum can index
 }
 
 func newLabelColumn(names nameList, rows int) *labelColumn {
 	c := &labelColumn{names: names, count: int64(names.Len())}
 	if names.Len() <= maxEnumNames {
 		c.enumText = allNames(names)
-		c.enum = borrowEnums(rows)
+		c.enum = enumColumn(rows)
 		return c
 	}
-	remap, distinct := dedupeNames(names)
-	if len(distinct) <= maxEnumNames {
+	if remap, distinct, ok := dedupeNames(names); ok {
 		c.remap, c.enumText = remap, distinct
-		c.enum = borrowEnums(rows)
+		c.enum = enumColumn(rows)
 		return c
 	}
-	c.text = make([]string, rows)
+	c.text, c.asText = newColumn[string]("label", data.FieldTypeString, rows), true
 	return c
 }
 
+func enumColumn(rows int) column[data.EnumItemIndex] {
+	return newColumn[data.EnumItemIndex]("label", data.FieldTypeEnum, rows)
+}
+
 // dedupeNames maps every name index to the index of its first occurrence in
-// the returned list of distinct names.
-func dedupeNames(names nameList) ([]int32, []string) {
+// the returned list of distinct names; ok is false, and the work stops, once
+// there are more distinct names than an enum can index.
+func dedupeNames(names nameList) (remap []data.EnumItemIndex, distinct []string, ok bool) {
 	// Sized for the enum's limit, not the names: a million names often
 	// repeat a few thousand.
-	seen := make(map[string]int32, min(names.Len(), maxEnumNames))
-	remap := make([]int32, names.Len())
-	distinct := make([]string, 0, min(names.Len(), maxEnumNames))
+	seen := make(map[string]data.EnumItemIndex, min(names.Len(), maxEnumNames))
+	remap = make([]data.EnumItemIndex, names.Len())
+	distinct = make([]string, 0, min(names.Len(), maxEnumNames))
 	for i := range names.Len() {
 		name := names.At(i)
-		idx, ok := seen[name]
-		if !ok {
-			// distinct never holds more names than names does, and names came in
-			// one protobuf message (under 2 GiB), so it has fewer than 2^31 names.
-			idx = int32(len(distinct)) // #nosec G115 -- len(distinct) <= len(names) < 2^31
+		idx, found := seen[name]
+		if !found {
+			if len(distinct) == maxEnumNames {
+				return nil, nil, false
+			}
+			// The check above keeps len(distinct) below maxEnumNames (1<<16),
+			// so it fits the uint16 enum index.
+			idx = data.EnumItemIndex(len(distinct)) // #nosec G115 -- len(distinct) < maxEnumNames = 1<<16
 			seen[name] = idx
 			distinct = append(distinct, name)
 		}
 		remap[i] = idx
 	}
-	return remap, distinct
+	return remap, distinct, true
 }
 
 func (c *labelColumn) set(row int, nameIndex int64) error {
@@ -66,28 +74,27 @@ func (c *labelColumn) set(row int, nameIndex int64) error {
 		return fmt.Errorf("name index %d is outside the %d names sent", nameIndex, c.count)
 	}
 	switch {
-	case c.text != nil:
-		c.text[row] = c.names.At(int(nameIndex))
-	// The enum branches run only when newLabelColumn found at most maxEnumNames
-	// (1<<16) enum names, and the index was checked against names above: every
-	// index fits a uint16 EnumItemIndex.
+	case c.asText:
+		c.text.values[row] = c.names.At(int(nameIndex))
 	case c.remap != nil:
-		c.enum[row] = data.EnumItemIndex(c.remap[nameIndex]) // #nosec G115 -- remap values index enumText, at most 1<<16 names
+		c.enum.values[row] = c.remap[nameIndex]
 	default:
-		c.enum[row] = data.EnumItemIndex(nameIndex) // #nosec G115 -- 0 <= nameIndex < len(names) <= 1<<16
+		// No remap means the names were at most maxEnumNames (1<<16) and
+		// nameIndex was checked against them above, so it fits a uint16.
+		c.enum.values[row] = data.EnumItemIndex(nameIndex) // #nosec G115 -- 0 <= nameIndex < count <= 1<<16
 	}
 	return nil
 }
 
 func (c *labelColumn) field(rows int) *data.Field {
-	if c.text != nil {
-		return data.NewField("label", nil, c.text[:rows])
+	if c.asText {
+		return c.text.done(rows)
 	}
 	text := c.enumText
 	if text == nil {
 		text = []string{} // the enum text is always a list, even with no rows
 	}
-	return data.NewField("label", nil, c.enum[:rows]).SetConfig(&data.FieldConfig{
+	return c.enum.done(rows).SetConfig(&data.FieldConfig{
 		TypeConfig: &data.FieldTypeConfig{Enum: &data.EnumFieldConfig{Text: text}},
 	})
 }

@@ -8,9 +8,9 @@ import (
 	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
 )
 
-// Columns are built in pooled scratch slices: a frame already handed out must
-// never change when later conversions reuse them, alone or concurrently.
-func TestFramesDoNotShareScratchColumns(t *testing.T) {
+// Columns are written in place: a frame already handed out must
+// never change when later conversions run, alone or concurrently.
+func TestFramesDoNotShareColumns(t *testing.T) {
 	cpu, heap := loadMerge(t, "merge-embers-workload-process_cpu-cpu"), loadMerge(t, "merge-embers-workload-memory-inuse_space")
 	first, err := FlameGraph(cpu, "nanoseconds")
 	if err != nil {
