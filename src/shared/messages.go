@@ -23,6 +23,10 @@ type Messages struct {
 	TimeShiftNotDuration string `json:"timeShiftNotDuration"`
 	TenantInvalid        string `json:"tenantInvalid"`
 	URLRequired          string `json:"urlRequired"`
+	SpanIDEmpty          string `json:"spanIdEmpty"`
+	SpanIDLength         string `json:"spanIdLength"`
+	SpanIDNotHex         string `json:"spanIdNotHex"`
+	SpanIDZeros          string `json:"spanIdZeros"`
 }
 
 // Text is the messages as shipped; the file is part of the build, so a
