@@ -7,7 +7,7 @@
 MAGE := go run github.com/magefile/mage@v1.15.0
 FUZZTIME ?= 10s
 # Our Go packages (./... would also walk Go files that npm packages ship in node_modules).
-GO_PKGS := ./pkg/... ./internal/...
+GO_PKGS := ./pkg/... ./internal/... ./src/shared
 # The go test timeout only catches a hang: no test is held to a speed.
 GO_TEST := go test -count=1 -timeout 60m
 # Third-party profiles and a real server's answers for them. They never enter
@@ -32,7 +32,7 @@ deps:
 lint:
 	npm run typecheck
 	npm run lint
-	@unformatted=$$(gofmt -l pkg internal testdata/workload demo); [ -z "$$unformatted" ] || { echo "gofmt would change: $$unformatted"; exit 1; }
+	@unformatted=$$(gofmt -l pkg internal src/shared testdata/workload demo); [ -z "$$unformatted" ] || { echo "gofmt would change: $$unformatted"; exit 1; }
 	go vet $(GO_PKGS)
 	go vet -tags conformance $(CONFORMANCE_PKGS)
 	cd demo && go vet ./...

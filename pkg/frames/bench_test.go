@@ -1,6 +1,7 @@
 package frames
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"testing"
@@ -72,6 +73,20 @@ func BenchmarkFlameGraph(b *testing.B) {
 			reportFrameSize(b, frame)
 		})
 	}
+}
+
+// BenchmarkFlameGraphPacked converts the levels as the query path gets
+// them: still packed varints, the names in one block.
+func BenchmarkFlameGraphPacked(b *testing.B) {
+	packed := packFlameGraph(syntheticFlameGraph(1_000_000))
+	b.Run("nodes=1000000", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := FlameGraphPacked(context.Background(), packed, "nanoseconds", 0); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 func BenchmarkFlameGraphDiff(b *testing.B) {

@@ -3,6 +3,7 @@ package frames
 import (
 	"context"
 	"encoding/binary"
+	"errors"
 	"strings"
 	"testing"
 
@@ -87,15 +88,7 @@ func FuzzFlameGraph(f *testing.F) {
 // must be the same.
 func checkPackedMatches(t *testing.T, fg *querierv1.FlameGraph, want *data.Frame) {
 	t.Helper()
-	packed := &PackedFlameGraph{Names: NewNameTable(fg.Names...)}
-	for _, l := range fg.Levels {
-		var b []byte
-		for _, v := range l.Values {
-			b = protowire.AppendVarint(b, uint64(v))
-		}
-		packed.Levels = append(packed.Levels, b)
-	}
-	got, err := FlameGraphPacked(context.Background(), packed, "nanoseconds", 0)
+	got, err := FlameGraphPacked(context.Background(), packFlameGraph(fg), "nanoseconds", 0)
 	if err != nil {
 		t.Fatalf("packed levels refused: %v", err)
 	}
@@ -104,6 +97,19 @@ func checkPackedMatches(t *testing.T, fg *querierv1.FlameGraph, want *data.Frame
 	if string(gj) != string(wj) {
 		t.Fatalf("packed levels give another frame:\n%s\nwant\n%s", gj, wj)
 	}
+}
+
+// packFlameGraph encodes decoded levels the way they come off the wire.
+func packFlameGraph(fg *querierv1.FlameGraph) *PackedFlameGraph {
+	packed := &PackedFlameGraph{Names: NewNameTable(fg.Names...), Total: fg.Total}
+	for _, l := range fg.Levels {
+		var b []byte
+		for _, v := range l.Values {
+			b = protowire.AppendVarint(b, uint64(v))
+		}
+		packed.Levels = append(packed.Levels, b)
+	}
+	return packed
 }
 
 // checkFolded bounds the same levels to maxNodes: never more rows, the same
@@ -186,4 +192,35 @@ func compactDiffPrefix(fg *querierv1.FlameGraphDiff, depth int) ([]*querierv1.Le
 		levels = append(levels, &querierv1.Level{Values: values})
 	}
 	return levels, names
+}
+
+// Packed values are checked as they are decoded: a varint of 11 bytes, or a
+// 10th byte above the top bit, is refused where it sits, and the largest
+// valid varint still converts.
+func TestPackedLevelsRefuseBadVarints(t *testing.T) {
+	maxVarint := protowire.AppendVarint(nil, 1<<63) // 10 bytes, the 10th is 1
+	root := func(total []byte) [][]byte {
+		l := []byte{0}
+		l = append(l, total...)
+		return [][]byte{append(l, 0, 0)}
+	}
+	for _, tc := range []struct {
+		name   string
+		levels [][]byte
+	}{
+		{"11 bytes", root([]byte{0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01})},
+		{"10th byte too large", root([]byte{0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x02})},
+	} {
+		fg := &PackedFlameGraph{Names: NewNameTable("total"), Levels: tc.levels}
+		_, err := FlameGraphPacked(context.Background(), fg, "count", 0)
+		if !errors.Is(err, ErrUnreadableFlameGraph) || !strings.Contains(err.Error(), "level 0, node 0: a value is not a varint of at most 10 bytes") {
+			t.Errorf("%s: got %v", tc.name, err)
+		}
+	}
+	// 1<<63 is a negative total once read as int64: refused for that, not
+	// for its encoding.
+	_, err := FlameGraphPacked(context.Background(), &PackedFlameGraph{Names: NewNameTable("total"), Levels: root(maxVarint)}, "count", 0)
+	if err == nil || !strings.Contains(err.Error(), "negative total") {
+		t.Errorf("the longest varint: got %v, want the negative total named", err)
+	}
 }

@@ -1,8 +1,11 @@
 package frames
 
 import (
+	"encoding/binary"
+	"errors"
+	"math/bits"
+
 	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
-	"google.golang.org/protobuf/encoding/protowire"
 )
 
 // PackedFlameGraph is a flame graph answer whose levels are still the packed
@@ -30,8 +33,8 @@ func plainLevels(ls []*querierv1.Level) []level {
 	return out
 }
 
-// packedLevels counts each level's varints, refusing a list that does not
-// split into whole varints of at most 10 bytes.
+// packedLevels counts each level's varints, refusing a list that stops in
+// the middle of one. Each varint's length is checked as it is decoded.
 func packedLevels(ls [][]byte) ([]level, error) {
 	out := make([]level, len(ls))
 	for i, b := range ls {
@@ -44,23 +47,25 @@ func packedLevels(ls [][]byte) ([]level, error) {
 	return out, nil
 }
 
+// countPacked counts the bytes that end a varint, eight at a time.
 func countPacked(b []byte) (int, bool) {
-	n, run := 0, 0
-	for _, c := range b {
-		if c >= 0x80 {
-			if run++; run >= 10 {
-				return 0, false
-			}
-			continue
-		}
-		if run == 9 && c > 1 { // a 10th byte may only hold the top bit
-			return 0, false
-		}
-		n++
-		run = 0
+	if len(b) > 0 && b[len(b)-1] >= 0x80 {
+		return 0, false
 	}
-	return n, run == 0
+	n := 0
+	for ; len(b) >= 8; b = b[8:] {
+		n += bits.OnesCount64(^binary.LittleEndian.Uint64(b) & 0x8080808080808080)
+	}
+	for _, c := range b {
+		if c < 0x80 {
+			n++
+		}
+	}
+	return n, true
 }
+
+// errBadVarint is a packed value longer than a varint may be.
+var errBadVarint = errors.New("a value is not a varint of at most 10 bytes")
 
 // cursor reads one level's groups left to right.
 type cursor struct {
@@ -73,6 +78,7 @@ type cursor struct {
 	pos    int // read offset in packed
 	group  []int64
 	ready  bool
+	bad    bool // a value is not a varint
 }
 
 func newCursors(levels []level, width int) []cursor {
@@ -93,26 +99,36 @@ func (c *cursor) peek() []int64 {
 	return c.decoded()
 }
 
-// decoded reads the next group of a packed level once; nil at the end.
+// decoded reads the next group of a packed level once; nil at the end or
+// at a value that is not a varint (bad is then set). The varints are decoded
+// here rather than by protowire.ConsumeVarint, which is too large to inline
+// and would cost a call per value.
 func (c *cursor) decoded() []int64 {
-	if c.end > c.count {
+	if c.end > c.count || c.bad {
 		return nil
 	}
 	if c.ready {
 		return c.group
 	}
-	b := c.packed
+	b, pos := c.packed, c.pos
 	for k := range c.group {
-		if b[c.pos] < 0x80 { // most values are one byte
-			c.group[k] = int64(b[c.pos])
-			c.pos++
-			continue
+		// countPacked found a last byte below 0x80 for every value, so
+		// pos stays inside b.
+		x := b[pos]
+		pos++
+		v := uint64(x & 0x7f)
+		for shift := uint(7); x >= 0x80; shift += 7 {
+			x = b[pos]
+			pos++
+			if shift == 63 && x > 1 { // a 10th byte holds the top bit alone
+				c.bad = true
+				return nil
+			}
+			v |= uint64(x&0x7f) << shift
 		}
-		v, n := protowire.ConsumeVarint(b[c.pos:]) // checked by countPacked
 		c.group[k] = int64(v)
-		c.pos += n
 	}
-	c.ready = true
+	c.pos, c.ready = pos, true
 	return c.group
 }
 

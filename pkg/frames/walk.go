@@ -52,6 +52,16 @@ type walk struct {
 	fold   *folding // nil keeps every node
 }
 
+// ahead is a level's next node, read once when the level's cursor moves:
+// the walk looks at it on every step that might take it, and reading it
+// early starts the memory load long before the walk needs the node.
+type ahead struct {
+	x, total, self int64
+	group          []int64 // valid until the cursor moves again
+	err            error   // why the node cannot be placed, reported when the walk reaches it
+	ok             bool    // false past the level's last node
+}
+
 // run visits the levels without building a tree: each level is read left to
 // right with its own cursor, and a stack of the open nodes' ranges says
 // whether the next node of the level below belongs to the node on top (x in
@@ -63,106 +73,133 @@ func (w *walk) run() (int, error) {
 	if depthCount == 0 || levels[0].count == 0 {
 		return 0, nil
 	}
-	cursors := newCursors(levels, width)
-	xEnd := make([]int64, depthCount) // end of the last node taken per level
-	stack := make([]openNode, 0, depthCount)
-	other := newOtherSums(w.fold, depthCount, width)
-	row := 0
-
-	emit := func(depth int, group []int64) error {
-		if w.emit != nil {
-			if err := w.emit(row, depth, group); err != nil {
-				return err
-			}
-		}
-		row++
-		return nil
+	r := runner{walk: w, cursors: newCursors(levels, width), next: make([]ahead, depthCount),
+		stack: make([]openNode, 0, depthCount), other: newOtherSums(w.fold, depthCount, width)}
+	for d := range r.next {
+		r.readNext(d, 0)
 	}
-	take := func(depth int, x, total, self int64, group []int64) error {
-		end, ok := addNonNegative(x, total)
-		if !ok {
-			return errors.New("positions overflow")
-		}
-		if depth > 0 && end > stack[depth-1].end {
-			return errors.New("the node runs past the end of its parent")
-		}
-		// keeps must see every node, in order, for its tie count.
-		kept := w.fold.keeps(depth, total)
-		if depth == 0 {
-			kept = true
-		} else if !stack[depth-1].kept {
-			kept = false
-		}
-		switch {
-		case kept:
-			if err := emit(depth, group); err != nil {
-				return err
-			}
-		case stack[depth-1].kept:
-			other.add(depth-1, group, w.layout)
-		}
-		cursors[depth].advance()
-		xEnd[depth] = end
-		stack = append(stack, openNode{childStart: x + self, end: end, kept: kept})
-		return nil
+	if root := &r.next[0]; root.err != nil {
+		return 0, unreadable("level 0, node 0: %v", root.err)
 	}
-	closeTop := func() error {
-		depth := len(stack) - 1
-		stack = stack[:depth]
-		if group := other.take(depth); group != nil {
-			return emit(depth+1, group)
-		}
-		return nil
-	}
-
-	root := cursors[0].peek()
-	dx, total, self, err := w.read(root)
-	if err == nil {
-		err = take(0, dx, total, self, root)
-	}
-	if err != nil {
+	if err := r.take(0); err != nil {
 		return 0, unreadable("level 0, node 0: %v", err)
 	}
 
-	for steps := 1; len(stack) > 0; steps++ {
+	for steps := 1; len(r.stack) > 0; steps++ {
 		if steps%cancelCheckEvery == 0 && w.ctx != nil && w.ctx.Err() != nil {
 			return 0, w.ctx.Err()
 		}
-		depth := len(stack) // depth of the next child of the top node
-		top := stack[depth-1]
+		depth := len(r.stack) // depth of the next child of the top node
 		if depth < depthCount {
-			i := cursors[depth].index()
-			if group := cursors[depth].peek(); group != nil {
-				dx, total, self, err := w.read(group)
-				if err != nil {
-					return 0, unreadable("level %d, node %d: %v", depth, i, err)
+			if n := &r.next[depth]; n.ok {
+				if n.err != nil {
+					return 0, unreadable("level %d, node %d: %v", depth, r.cursors[depth].index(), n.err)
 				}
-				x, ok := addNonNegative(xEnd[depth], dx)
-				if !ok {
-					return 0, unreadable("level %d, node %d: positions overflow", depth, i)
-				}
-				if x < top.end {
-					if x < top.childStart {
-						return 0, unreadable("level %d, node %d lies outside every parent", depth, i)
+				if top := &r.stack[depth-1]; n.x < top.end {
+					if n.x < top.childStart {
+						return 0, unreadable("level %d, node %d lies outside every parent", depth, r.cursors[depth].index())
 					}
-					if err := take(depth, x, total, self, group); err != nil {
+					i := r.cursors[depth].index()
+					if err := r.take(depth); err != nil {
 						return 0, unreadable("level %d, node %d: %v", depth, i, err)
 					}
 					continue
 				}
 			}
 		}
-		if err := closeTop(); err != nil {
+		if err := r.closeTop(); err != nil {
 			return 0, err
 		}
 	}
 
-	for d := range cursors {
-		if left := cursors[d].left(); left > 0 {
+	for d := range r.cursors {
+		if left := r.cursors[d].left(); left > 0 {
 			return 0, unreadable("%d nodes of level %d lie outside every parent", left, d)
 		}
 	}
-	return row, nil
+	return r.row, nil
+}
+
+// runner is one run's state.
+type runner struct {
+	*walk
+	cursors []cursor
+	next    []ahead
+	stack   []openNode
+	other   *otherSums
+	row     int
+}
+
+// readNext reads the node the cursor of depth is on, placed after xEnd, the
+// end of the level's previous node.
+func (r *runner) readNext(depth int, xEnd int64) {
+	n := &r.next[depth]
+	c := &r.cursors[depth]
+	group := c.peek()
+	if group == nil {
+		*n = ahead{}
+		if c.bad { // the walk says so once it reaches the node
+			n.ok, n.err = true, errBadVarint
+		}
+		return
+	}
+	dx, total, self, err := r.read(group)
+	x, ok := addNonNegative(xEnd, dx)
+	if err == nil && !ok {
+		err = errors.New("positions overflow")
+	}
+	*n = ahead{x: x, total: total, self: self, group: group, err: err, ok: true}
+}
+
+func (r *runner) emitRow(depth int, group []int64) error {
+	if r.emit != nil {
+		if err := r.emit(r.row, depth, group); err != nil {
+			return err
+		}
+	}
+	r.row++
+	return nil
+}
+
+// take emits (or folds) the next node of depth and opens it.
+func (r *runner) take(depth int) error {
+	n := &r.next[depth]
+	x, total, self := n.x, n.total, n.self
+	end, ok := addNonNegative(x, total)
+	if !ok {
+		return errors.New("positions overflow")
+	}
+	if depth > 0 && end > r.stack[depth-1].end {
+		return errors.New("the node runs past the end of its parent")
+	}
+	// keeps must see every node, in order, for its tie count.
+	kept := r.fold.keeps(depth, total)
+	if depth == 0 {
+		kept = true
+	} else if !r.stack[depth-1].kept {
+		kept = false
+	}
+	switch {
+	case kept:
+		if err := r.emitRow(depth, n.group); err != nil {
+			return err
+		}
+	case r.stack[depth-1].kept:
+		r.other.add(depth-1, n.group, r.layout)
+	}
+	r.cursors[depth].advance()
+	r.readNext(depth, end)
+	r.stack = append(r.stack, openNode{childStart: x + self, end: end, kept: kept})
+	return nil
+}
+
+func (r *runner) closeTop() error {
+	depth := len(r.stack) - 1
+	r.stack = r.stack[:depth]
+	if group := r.other.take(depth); group != nil {
+		return r.emitRow(depth+1, group)
+	}
+	return nil
 }
 
 // addNonNegative adds two non-negative int64s, reporting overflow.

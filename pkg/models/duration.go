@@ -1,6 +1,7 @@
 package models
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"regexp"
@@ -21,6 +22,9 @@ var durationUnits = map[string]time.Duration{
 	"w":  7 * 24 * time.Hour,
 	"y":  365 * 24 * time.Hour,
 }
+
+// ErrDurationTooLong is a duration past what time.Duration holds (about 292 years).
+var ErrDurationTooLong = errors.New("the duration is too long")
 
 var (
 	// durationPart is one number and its unit; "ms" comes before "m".
@@ -52,7 +56,7 @@ func ParseDuration(s string) (time.Duration, error) {
 		rest = rest[len(m[0]):]
 	}
 	if nanos >= math.MaxInt64 {
-		return 0, fmt.Errorf("%q is too long", s)
+		return 0, fmt.Errorf("%q: %w", s, ErrDurationTooLong)
 	}
 	return time.Duration(math.Round(nanos)), nil
 }

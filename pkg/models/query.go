@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/embers/embers/src/shared"
 )
 
 // QueryType is what a query returns.
@@ -122,7 +124,7 @@ func (r *Right) Shift() (time.Duration, error) {
 	}
 	d, err := ParseDuration(strings.TrimSpace(r.TimeShift))
 	if err != nil || d < 0 {
-		return 0, fmt.Errorf("time shift %q is not a duration: use a value like 1h, 1d or 7d", short(r.TimeShift))
+		return 0, errors.New(shared.With(shared.Text.TimeShiftNotDuration, short(r.TimeShift)))
 	}
 	return d, nil
 }

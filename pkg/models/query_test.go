@@ -35,8 +35,8 @@ func TestParseQuery(t *testing.T) {
 		{name: "empty body", json: ``, wantErr: "the query is empty"},
 		{name: "not JSON", json: `{"queryType":`, wantErr: "could not be read"},
 		{name: "maxNodes as text", json: `{"maxNodes":"many"}`, wantErr: "maxNodes should be a whole number"},
-		{name: "maxNodes zero", json: `{"profileTypeId":"` + cpuType + `","maxNodes":0}`, wantErr: "max nodes must be a whole number between 1 and 1048576"},
-		{name: "maxNodes negative", json: `{"profileTypeId":"` + cpuType + `","maxNodes":-1}`, wantErr: "max nodes must be a whole number between 1 and 1048576"},
+		{name: "maxNodes zero", json: `{"profileTypeId":"` + cpuType + `","maxNodes":0}`, wantErr: "Max nodes must be a whole number from 1 to 1,048,576"},
+		{name: "maxNodes negative", json: `{"profileTypeId":"` + cpuType + `","maxNodes":-1}`, wantErr: "Max nodes must be a whole number from 1 to 1,048,576"},
 		{name: "unknown type", json: `{"queryType":"logs","profileTypeId":"` + cpuType + `"}`, wantErr: `query type "logs" is not one of`},
 		{name: "no profile type", json: `{"queryType":"profile"}`, wantErr: "choose a profile type"},
 		{name: "bad profile type", json: `{"profileTypeId":"cpu"}`, wantErr: "must look like name:sample_type"},
@@ -50,7 +50,7 @@ func TestParseQuery(t *testing.T) {
 		{name: "negative limit", json: `{"profileTypeId":"` + cpuType + `","limit":-2}`, wantErr: "series limit"},
 		{name: "empty group by", json: `{"profileTypeId":"` + cpuType + `","groupBy":[" "]}`, wantErr: "empty label name"},
 		{name: "diff without right", json: `{"queryType":"diff","profileTypeId":"` + cpuType + `"}`, wantErr: "needs a right-hand selector"},
-		{name: "diff bad shift", json: `{"queryType":"diff","profileTypeId":"` + cpuType + `","right":{"labelSelector":"{}","timeShift":"last week"}}`, wantErr: `time shift "last week" is not a duration`},
+		{name: "diff bad shift", json: `{"queryType":"diff","profileTypeId":"` + cpuType + `","right":{"labelSelector":"{}","timeShift":"last week"}}`, wantErr: `Time shift "last week" is not a duration`},
 		{name: "diff bad right selector", json: `{"queryType":"diff","profileTypeId":"` + cpuType + `","right":{"labelSelector":"x"}}`, wantErr: "right-hand selector"},
 	}
 	for _, tt := range tests {

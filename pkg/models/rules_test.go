@@ -19,6 +19,7 @@ type ruleCase struct {
 	Input   json.RawMessage `json:"input"`
 	Seconds *float64        `json:"seconds"`
 	Valid   *bool           `json:"valid"`
+	Message string          `json:"message"` // the text both halves refuse it with
 }
 
 func (c ruleCase) accepted() bool { return c.Seconds != nil || (c.Valid != nil && *c.Valid) }
@@ -71,6 +72,8 @@ func checkRule(t *testing.T, name string, c ruleCase, got time.Duration, err err
 			t.Errorf("accepted as %v", got)
 		case c.Seconds != nil && math.Abs(got.Seconds()-*c.Seconds) > 1e-9:
 			t.Errorf("read as %v, want %vs", got, *c.Seconds)
+		case c.Message != "" && err.Error() != c.Message:
+			t.Errorf("refused with %q, the config page and editor say %q", err, c.Message)
 		}
 	})
 }

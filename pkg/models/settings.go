@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
+
+	"github.com/embers/embers/src/shared"
 )
 
 // Defaults and bounds of the settings (DESIGN.md section 6).
@@ -28,7 +30,7 @@ const (
 
 // ErrMaxNodesRange is the one rule for max nodes: the settings and a query
 // answer the same message.
-var ErrMaxNodesRange = fmt.Errorf("max nodes must be a whole number between 1 and %d", MaxNodesCap)
+var ErrMaxNodesRange = errors.New(shared.Text.MaxNodesRange)
 
 // Settings is the parsed datasource configuration. BearerToken holds the
 // secret itself (basic auth stays with the SDK): never log a Settings value.
@@ -80,7 +82,10 @@ func LoadSettings(s backend.DataSourceInstanceSettings) (*Settings, error) {
 	if jd.MinStep != "" {
 		d, err := ParseDuration(strings.TrimSpace(jd.MinStep))
 		if err != nil {
-			return nil, fmt.Errorf("min step %q is not a duration: use a value like 15s, 1m30s or 1.5h", jd.MinStep)
+			if errors.Is(err, ErrDurationTooLong) {
+				return nil, errors.New(shared.With(shared.Text.MinStepTooLong, jd.MinStep))
+			}
+			return nil, errors.New(shared.With(shared.Text.MinStepNotDuration, jd.MinStep))
 		}
 		out.MinStep = d
 	}
@@ -111,20 +116,20 @@ func (s *Settings) parseTimeout(raw json.RawMessage) error {
 			return nil
 		}
 		v, perr := strconv.ParseFloat(str, 64)
-		if perr != nil {
+		if perr != nil { // only provisioning can write text here: the config page's field is a number
 			return fmt.Errorf("timeout %q must be a number of seconds", str)
 		}
 		secs = v
 	}
 	if secs < 0 {
-		return errors.New("timeout must be a positive number of seconds")
+		return errors.New(shared.Text.TimeoutNotPositive)
 	}
 	if secs == 0 {
 		// A query that can wait for ever hangs the panel; 0 means the default.
 		return nil
 	}
 	if secs > maxTimeoutSeconds {
-		return fmt.Errorf("timeout must be at most %d seconds (one day)", maxTimeoutSeconds)
+		return errors.New(shared.Text.TimeoutTooLong)
 	}
 	s.Timeout = time.Duration(secs * float64(time.Second))
 	return nil
@@ -133,23 +138,23 @@ func (s *Settings) parseTimeout(raw json.RawMessage) error {
 // Validate checks the settings and says what to change.
 func (s *Settings) Validate() error {
 	if s.URL == "" {
-		return errors.New("the Pyroscope URL is required, for example http://pyroscope:4040")
+		return errors.New(shared.Text.URLRequired)
 	}
 	u, err := url.Parse(s.URL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return fmt.Errorf("the URL %q must start with http:// or https:// and name a host", RedactURL(s.URL))
 	}
 	if s.Timeout <= 0 {
-		return errors.New("timeout must be a positive number of seconds")
+		return errors.New(shared.Text.TimeoutNotPositive)
 	}
 	if s.MinStep <= 0 {
-		return errors.New("min step must be a positive duration such as 15s")
+		return errors.New(shared.Text.MinStepZero)
 	}
 	if s.MaxNodes < 1 || s.MaxNodes > MaxNodesCap {
 		return ErrMaxNodesRange
 	}
 	if !ValidTenantID(s.TenantID) {
-		return fmt.Errorf("tenant ID %q is not valid: use up to 150 letters, digits or !-_.*'() without spaces or \"/\" (several joined by |)", s.TenantID)
+		return errors.New(shared.With(shared.Text.TenantInvalid, s.TenantID))
 	}
 	switch s.AuthType {
 	case "none", "basic", "bearer":

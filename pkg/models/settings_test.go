@@ -33,24 +33,24 @@ func TestLoadSettings(t *testing.T) {
 				t.Errorf("timeout = %v", s.Timeout)
 			}
 		}},
-		{name: "no URL", url: "", json: `{}`, wantErr: "URL is required"},
+		{name: "no URL", url: "", json: `{}`, wantErr: "Enter the Pyroscope server URL"},
 		{name: "ftp URL", url: "ftp://p:21", json: `{}`, wantErr: "must start with http:// or https://"},
 		{name: "URL without host", url: "http://", json: `{}`, wantErr: "must start with http:// or https://"},
-		{name: "negative timeout", url: "http://p:4040", json: `{"timeout":-1}`, wantErr: "timeout must be a positive number of seconds"},
+		{name: "negative timeout", url: "http://p:4040", json: `{"timeout":-1}`, wantErr: "Timeout must be a positive number of seconds (default 30)"},
 		{name: "zero timeout means the default, never no timeout", url: "http://p:4040", json: `{"timeout":0}`, check: func(t *testing.T, s *Settings) {
 			if s.Timeout != DefaultTimeout {
 				t.Errorf("timeout = %v, want the default %v", s.Timeout, DefaultTimeout)
 			}
 		}},
 		{name: "timeout not a number", url: "http://p:4040", json: `{"timeout":"soon"}`, wantErr: `timeout "soon" must be a number of seconds`},
-		{name: "bad min step", url: "http://p:4040", json: `{"minStep":"fast"}`, wantErr: `min step "fast" is not a duration`},
-		{name: "zero min step", url: "http://p:4040", json: `{"minStep":"0s"}`, wantErr: "min step must be a positive duration"},
-		{name: "max nodes zero", url: "http://p:4040", json: `{"maxNodes":0}`, wantErr: "between 1 and 1048576"},
-		{name: "max nodes over cap", url: "http://p:4040", json: `{"maxNodes":2000000}`, wantErr: "between 1 and 1048576"},
+		{name: "bad min step", url: "http://p:4040", json: `{"minStep":"fast"}`, wantErr: `Min step "fast" is not a duration`},
+		{name: "zero min step", url: "http://p:4040", json: `{"minStep":"0s"}`, wantErr: "Min step must be longer than zero"},
+		{name: "max nodes zero", url: "http://p:4040", json: `{"maxNodes":0}`, wantErr: "Max nodes must be a whole number from 1 to 1,048,576"},
+		{name: "max nodes over cap", url: "http://p:4040", json: `{"maxNodes":2000000}`, wantErr: "Max nodes must be a whole number from 1 to 1,048,576"},
 		{name: "max nodes fractional", url: "http://p:4040", json: `{"maxNodes":1.5}`, wantErr: "whole number"},
-		{name: "max nodes huge", url: "http://p:4040", json: `{"maxNodes":1e30}`, wantErr: "between 1 and 1048576"},
-		{name: "timeout huge", url: "http://p:4040", json: `{"timeout":1e30}`, wantErr: "at most 86400 seconds"},
-		{name: "tenant with space", url: "http://p:4040", json: `{"tenantId":"team a"}`, wantErr: `tenant ID "team a" is not valid`},
+		{name: "max nodes huge", url: "http://p:4040", json: `{"maxNodes":1e30}`, wantErr: "Max nodes must be a whole number from 1 to 1,048,576"},
+		{name: "timeout huge", url: "http://p:4040", json: `{"timeout":1e30}`, wantErr: "Timeout must be at most 86400 seconds (one day)"},
+		{name: "tenant with space", url: "http://p:4040", json: `{"tenantId":"team a"}`, wantErr: `Tenant ID "team a" is not valid`},
 		{name: "bearer without token", url: "http://p:4040", json: `{"authType":"bearer"}`, wantErr: "no token is set"},
 		{name: "unknown auth type", url: "http://p:4040", json: `{"authType":"kerberos"}`, wantErr: `auth type "kerberos"`},
 		{name: "wrong JSON type", url: "http://p:4040", json: `{"tenantId":5}`, wantErr: "tenantId should be text"},

@@ -2,7 +2,11 @@ package models
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/embers/embers/src/shared"
 )
 
 // MaxSpanIDs bounds one query's span selector (a trace's spans, not a dump).
@@ -15,13 +19,13 @@ func SpanIDProblem(id string) string {
 	s := strings.TrimSpace(id)
 	switch {
 	case s == "":
-		return "is empty"
-	case len(s) != 16:
-		return fmt.Sprintf("has %d characters, a span id has 16 hex digits", len(s))
+		return shared.Text.SpanIDEmpty
+	case utf8.RuneCountInString(s) != 16:
+		return shared.With(shared.Text.SpanIDLength, strconv.Itoa(utf8.RuneCountInString(s)))
 	case strings.Trim(s, "0123456789abcdefABCDEF") != "":
-		return "is not hexadecimal, a span id has 16 hex digits"
+		return shared.Text.SpanIDNotHex
 	case strings.Trim(s, "0") == "":
-		return "is all zeros, which is not a span id"
+		return shared.Text.SpanIDZeros
 	}
 	return ""
 }

@@ -30,6 +30,9 @@ func TestSharedSpanIDRules(t *testing.T) {
 		if c.accepted() != (problem == "") {
 			t.Errorf("span id %q: problem %q, want valid=%v", id, problem, c.accepted())
 		}
+		if c.Message != "" && problem != c.Message {
+			t.Errorf("span id %q: problem %q, the editor says %q", id, problem, c.Message)
+		}
 	}
 }
 

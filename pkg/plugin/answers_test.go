@@ -54,8 +54,8 @@ func TestQueryRulesMatchTheSettings(t *testing.T) {
 		dataQuery("backwards", backwards, queryJSON("profile", cpuType, `{}`, "")),
 	)
 	for ref, want := range map[string]string{
-		"zero":      "max nodes must be a whole number between 1 and 1048576",
-		"negative":  "max nodes must be a whole number between 1 and 1048576",
+		"zero":      "Max nodes must be a whole number from 1 to 1,048,576",
+		"negative":  "Max nodes must be a whole number from 1 to 1,048,576",
 		"backwards": "the time range must start before it ends (from must be before to)",
 	} {
 		r := resp.Responses[ref]
@@ -66,7 +66,7 @@ func TestQueryRulesMatchTheSettings(t *testing.T) {
 	// The settings refuse the same value with the same words.
 	s := newDS(t, "http://p:4040", `{"maxNodes":0}`, nil)
 	if r := runQueries(t, s, nil, dataQuery("A", tr, queryJSON("profile", cpuType, `{}`, ""))).Responses["A"]; r.Error == nil ||
-		r.Error.Error() != "the data source settings are invalid: max nodes must be a whole number between 1 and 1048576" {
+		r.Error.Error() != "the data source settings are invalid: Max nodes must be a whole number from 1 to 1,048,576" {
 		t.Errorf("settings: %v", r.Error)
 	}
 }

@@ -144,7 +144,7 @@ func TestResourceUpstreamFailures(t *testing.T) {
 	}
 	bad := newDS(t, "", `{}`, nil)
 	status, body = callResource(t, bad, "profileTypes")
-	if status != 400 || !strings.Contains(string(body), "URL is required") {
+	if status != 400 || !strings.Contains(string(body), "Enter the Pyroscope server URL, e.g. http://pyroscope:4040") {
 		t.Errorf("bad settings: %d %s", status, body)
 	}
 }

@@ -138,7 +138,7 @@ func decodeFlameGraph(data []byte, fg *frames.PackedFlameGraph) error {
 // length-delimited field, or the value of a varint one.
 func eachField(data []byte, fn func(num protowire.Number, typ protowire.Type, v []byte, varint uint64) error) error {
 	for len(data) > 0 {
-		num, typ, n := protowire.ConsumeTag(data)
+		num, typ, n := consumeTag(data)
 		if n < 0 {
 			return errBadWire
 		}
@@ -146,7 +146,7 @@ func eachField(data []byte, fn func(num protowire.Number, typ protowire.Type, v 
 		var err error
 		switch typ {
 		case protowire.BytesType:
-			v, m := protowire.ConsumeBytes(data)
+			v, m := consumeBytes(data)
 			if m < 0 {
 				return errBadWire
 			}
@@ -169,4 +169,22 @@ func eachField(data []byte, fn func(num protowire.Number, typ protowire.Type, v 
 		data = data[n:]
 	}
 	return nil
+}
+
+// consumeTag and consumeBytes read a one-byte tag or length in line, the
+// case of nearly every name and level, and leave the rest to protowire,
+// whose functions are too large to inline (two calls per name otherwise).
+func consumeTag(b []byte) (protowire.Number, protowire.Type, int) {
+	if t := b[0]; t < 0x80 && t>>3 != 0 { // field number 0 is invalid: protowire says so
+		return protowire.Number(t >> 3), protowire.Type(t & 7), 1
+	}
+	return protowire.ConsumeTag(b)
+}
+
+func consumeBytes(b []byte) ([]byte, int) {
+	if len(b) > 0 && b[0] < 0x80 && int(b[0]) < len(b) {
+		n := int(b[0]) + 1
+		return b[1:n:n], n
+	}
+	return protowire.ConsumeBytes(b)
 }

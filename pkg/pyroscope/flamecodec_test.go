@@ -100,6 +100,15 @@ func TestFlameCodecRefusesBrokenAnswers(t *testing.T) {
 			t.Errorf("cut at %d: codec says %v, protobuf says %v", cut, err, protoErr)
 		}
 	}
+	// Field number 0 is no field: refused as protobuf refuses it. A field
+	// unknown to the answer with a two-byte tag is skipped, as protobuf does.
+	for _, extra := range [][]byte{{0x02, 0x00}, protowire.AppendString(protowire.AppendTag(nil, 100, protowire.BytesType), "x")} {
+		msg := append(append([]byte(nil), good...), extra...)
+		err := (flameCodec{}).Unmarshal(msg, &frames.PackedFlameGraph{})
+		if protoErr := proto.Unmarshal(msg, &querierv1.SelectMergeStacktracesResponse{}); (err == nil) != (protoErr == nil) {
+			t.Errorf("field %x: codec says %v, protobuf says %v", extra, err, protoErr)
+		}
+	}
 	// proto.Marshal refuses such names, so write them by hand.
 	withNames := func(names ...string) []byte {
 		var fg, res []byte

@@ -1,3 +1,5 @@
+import { ruleMessage } from '../shared/messages';
+
 /**
  * Rules the backend enforces too (pkg/models): durations and tenant IDs.
  * testdata/rules/settings.json holds the cases both sides run.
@@ -54,16 +56,18 @@ export function isValidTenantId(id: string): boolean {
  */
 export function spanIdProblem(id: string): string | undefined {
   const s = id.trim();
+  // Counted in characters, as the backend counts them (not UTF-16 units).
+  const length = [...s].length;
   if (s === '') {
-    return 'is empty';
+    return ruleMessage('spanIdEmpty');
   }
-  if (s.length !== 16) {
-    return `has ${s.length} characters, a span id has 16 hex digits`;
+  if (length !== 16) {
+    return ruleMessage('spanIdLength', String(length));
   }
   if (!/^[0-9a-fA-F]+$/.test(s)) {
-    return 'is not hexadecimal, a span id has 16 hex digits';
+    return ruleMessage('spanIdNotHex');
   }
-  return /^0+$/.test(s) ? 'is all zeros, which is not a span id' : undefined;
+  return /^0+$/.test(s) ? ruleMessage('spanIdZeros') : undefined;
 }
 
 /** The first bad span id of a span selector, worded as the backend words it. */

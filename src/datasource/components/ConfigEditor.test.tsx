@@ -74,7 +74,7 @@ describe('ConfigEditor', () => {
 
     await user.type(document.getElementById('embers-min-step')!, '15 seconds');
     expect(
-      screen.getByText('"15 seconds" is not a duration; use a number and a unit, e.g. 15s, 1m30s or 1.5h')
+      screen.getByText('Min step "15 seconds" is not a duration; use a number and a unit, e.g. 15s, 1m30s or 1.5h')
     ).toBeInTheDocument();
 
     await user.type(document.getElementById('embers-max-nodes')!, '0');
@@ -138,8 +138,8 @@ describe('config validation', () => {
     ['500ms', undefined],
     ['0s', 'Min step must be longer than zero'],
     ['1.5h', undefined],
-    ['fast', '"fast" is not a duration; use a number and a unit, e.g. 15s, 1m30s or 1.5h'],
-    ['1000y', '"1000y" is too long for a min step'],
+    ['fast', 'Min step "fast" is not a duration; use a number and a unit, e.g. 15s, 1m30s or 1.5h'],
+    ['1000y', 'Min step "1000y" is too long'],
   ])('min step %s', (s, message) => expect(validateMinStep(s)).toBe(message));
 
   it.each([

@@ -1,6 +1,7 @@
 import React, { useState } from 'react';
 import { Field, Input, Stack, Text } from '@grafana/ui';
 
+import { ruleMessage } from '../../shared/messages';
 import { parseDuration } from '../rules';
 import { CompletionContext, hasTemplateVariable, Suggestion } from '../selector';
 import { DiffRight } from '../types';
@@ -18,7 +19,7 @@ export function validateTimeShift(text: string): string | undefined {
   if (text === '' || hasTemplateVariable(text) || 'seconds' in parseDuration(text)) {
     return undefined;
   }
-  return `"${text}" is not a time shift; use a number and a unit, e.g. 1h, 7d or 1h30m`;
+  return ruleMessage('timeShiftNotDuration', text);
 }
 
 export function diffSummary(left: string, right: DiffRight): string {

@@ -253,7 +253,7 @@ describe('QueryEditor', () => {
     await user.type(shift, '7 days');
     await user.tab();
     expect(
-      screen.getByText('"7days" is not a time shift; use a number and a unit, e.g. 1h, 7d or 1h30m')
+      screen.getByText('Time shift "7days" is not a duration; use a number and a unit, e.g. 1h, 7d or 1h30m')
     ).toBeInTheDocument();
     expect(current().right?.timeShift).toBe('7d');
 

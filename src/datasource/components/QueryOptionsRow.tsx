@@ -1,6 +1,7 @@
 import React, { useState } from 'react';
 import { Field, Input, MultiCombobox, Stack } from '@grafana/ui';
 
+import { ruleMessage } from '../../shared/messages';
 import { MAX_NODES_LIMIT } from '../constants';
 import { EmbersQuery } from '../types';
 
@@ -26,7 +27,7 @@ export function validateQueryMaxNodes(text: string): string | undefined {
   const n = Number(text);
   return Number.isInteger(n) && n >= 1 && n <= MAX_NODES_LIMIT
     ? undefined
-    : `Max nodes must be a whole number from 1 to ${MAX_NODES_LIMIT.toLocaleString('en-US')}`;
+    : ruleMessage('maxNodesRange');
 }
 
 /** A number input that commits on blur when valid and says why when not. */

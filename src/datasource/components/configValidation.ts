@@ -1,10 +1,11 @@
 /** Field checks for the config page; each returns a message for the field, or undefined. */
-import { DEFAULT_TIMEOUT_SECONDS, MAX_NODES_LIMIT, MAX_TIMEOUT_SECONDS } from '../constants';
+import { ruleMessage } from '../../shared/messages';
+import { MAX_NODES_LIMIT, MAX_TIMEOUT_SECONDS } from '../constants';
 import { isValidTenantId, parseDuration } from '../rules';
 
 export function validateUrl(url: string | undefined): string | undefined {
   if (!url || url.trim() === '') {
-    return 'Enter the Pyroscope server URL, e.g. http://pyroscope:4040';
+    return ruleMessage('urlRequired');
   }
   let parsed: URL;
   try {
@@ -24,10 +25,10 @@ export function validateTimeout(timeout: number | undefined | null): string | un
   }
   // 0 means the default, as the backend reads it.
   if (timeout === null || !Number.isFinite(timeout) || timeout < 0) {
-    return `Timeout must be a positive number of seconds (default ${DEFAULT_TIMEOUT_SECONDS})`;
+    return ruleMessage('timeoutNotPositive');
   }
   if (timeout > MAX_TIMEOUT_SECONDS) {
-    return `Timeout must be at most ${MAX_TIMEOUT_SECONDS} seconds (one day)`;
+    return ruleMessage('timeoutTooLong');
   }
   return undefined;
 }
@@ -38,12 +39,10 @@ export function validateMinStep(step: string | undefined): string | undefined {
   }
   const parsed = parseDuration(step);
   if ('error' in parsed) {
-    return parsed.error === 'tooLong'
-      ? `"${step}" is too long for a min step`
-      : `"${step}" is not a duration; use a number and a unit, e.g. 15s, 1m30s or 1.5h`;
+    return ruleMessage(parsed.error === 'tooLong' ? 'minStepTooLong' : 'minStepNotDuration', step);
   }
   if (parsed.seconds === 0) {
-    return 'Min step must be longer than zero';
+    return ruleMessage('minStepZero');
   }
   return undefined;
 }
@@ -53,7 +52,7 @@ export function validateMaxNodes(maxNodes: number | undefined | null): string | 
     return undefined;
   }
   if (maxNodes === null || !Number.isInteger(maxNodes) || maxNodes < 1 || maxNodes > MAX_NODES_LIMIT) {
-    return `Max nodes must be a whole number from 1 to ${MAX_NODES_LIMIT.toLocaleString('en-US')}`;
+    return ruleMessage('maxNodesRange');
   }
   return undefined;
 }
@@ -63,7 +62,7 @@ export function validateTenantId(tenant: string | undefined): string | undefined
     return undefined;
   }
   if (!isValidTenantId(tenant)) {
-    return `Tenant ID must be up to 150 letters, digits or !-_.*'() without spaces or "/" (several joined by |)`;
+    return ruleMessage('tenantInvalid', tenant);
   }
   return undefined;
 }
