@@ -88,7 +88,8 @@ export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphView
   const chartRef = useRef<FlameChart | null>(null);
   const [hover, setHover] = useState<Pointer | null>(null);
   const [menu, setMenu] = useState<{ box: FlameBox; x: number; y: number } | null>(null);
-  const [cursor, setCursor] = useState(-1);
+  // The keyboard cursor belongs to one layout: a new focus starts without one (no effect, no second render).
+  const [cursorAt, setCursorAt] = useState<{ layout?: FlameLayout; box: number }>({ box: -1 });
   const latest = useRef(props);
   latest.current = props;
 
@@ -97,6 +98,9 @@ export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphView
     () => given ?? layoutForView({ index, focus, focusGroup, width, minFrameWidth }),
     [given, index, focus, focusGroup, width, minFrameWidth]
   );
+  const cursor = cursorAt.layout === layout ? cursorAt.box : -1;
+  const setCursor = (box: number) => setCursorAt((current) => (current.box === box && current.layout === layout ? current : { layout, box }));
+  const containerClass = useMemo(() => cx(styles.container, mode === 'flame' && styles.rootAtBottom), [styles, mode]);
   const cell = Math.round(textSize * 1.5 + 2);
   const depths = layout.byDepth.length;
   // One row of room above the deepest frame; at least the panel's height, so flame mode's root sits at the bottom.
@@ -109,7 +113,6 @@ export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphView
   paintRef.current = paint;
 
   useEffect(() => () => chartRef.current?.destroy(), []);
-  useEffect(() => setCursor(-1), [layout]);
 
   // The commit path writes only: no layout reads, no waiting for a frame.
   useLayoutEffect(() => {
@@ -189,7 +192,7 @@ export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphView
   return (
     <div className={styles.wrapper} style={{ width, height }}>
       <div
-        className={cx(styles.container, mode === 'flame' && styles.rootAtBottom)}
+        className={containerClass}
         style={{ width, height }}
         data-testid="embers-flamegraph"
         data-drawn-frames={layout.drawn}

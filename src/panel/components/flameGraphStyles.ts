@@ -5,6 +5,8 @@ import { GrafanaTheme2 } from '@grafana/data';
 export const getFlameGraphStyles = (theme: GrafanaTheme2, textSize: number) => ({
   wrapper: css({ position: 'relative' }),
   container: css({
+    // Its size is given: what changes inside (a focus) is laid out and painted without the rest of the page.
+    contain: 'strict',
     overflowY: 'auto',
     overflowX: 'hidden',
     display: 'flex',

@@ -45,17 +45,28 @@ function read(keys: UrlKeys): FlameUrlState {
 const sameState = (a: FlameUrlState, b: FlameUrlState) =>
   a.focus === b.focus && a.search === b.search && a.regex === b.regex && a.sandwich === b.sandwich;
 
-/** Runs `write` once the browser has painted the next frame (at once where there are no frames). */
+/**
+ * Runs `write` once the browser has painted the next frame and has time to spare
+ * (at once where there are no frames), so the write never holds a frame back.
+ */
 function afterPaint(write: () => void): () => void {
   if (typeof requestAnimationFrame !== 'function') {
     const timer = setTimeout(write, 0);
     return () => clearTimeout(timer);
   }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => (timer = setTimeout(write, 0)));
+  let cancelLater = () => {};
+  const frame = requestAnimationFrame(() => {
+    if (typeof requestIdleCallback === 'function') {
+      const idle = requestIdleCallback(write, { timeout: 500 });
+      cancelLater = () => cancelIdleCallback(idle);
+    } else {
+      const timer = setTimeout(write, 0);
+      cancelLater = () => clearTimeout(timer);
+    }
+  });
   return () => {
     cancelAnimationFrame(frame);
-    clearTimeout(timer);
+    cancelLater();
   };
 }
 
@@ -72,12 +83,16 @@ export function useFlameUrlState(panelId?: number): [FlameUrlState, (change: Par
   const keys = useMemo(() => urlKeys(panelId), [panelId]);
   const [state, setState] = useState<FlameUrlState>(() => read(keys));
   const pending = useRef<PendingWrite | null>(null);
+  const latest = useRef(state);
+  latest.current = state;
 
   useEffect(() => {
-    // Our own writes land as the state already is: keep the same object, so nothing re-renders.
+    // Our own writes land as the state already is: no state update, so nothing renders again.
     const unlisten = locationService.getHistory().listen(() => {
       const next = read(keys);
-      setState((current) => (sameState(current, next) ? current : next));
+      if (!sameState(latest.current, next)) {
+        setState(next);
+      }
     });
     return unlisten;
   }, [keys]);
