@@ -1,9 +1,10 @@
 import { cx } from '@emotion/css';
-import { useStyles2 } from '@grafana/ui';
+import { useStyles2, useTheme2 } from '@grafana/ui';
 import React, { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { chartTree } from '../model/chartTree';
 import { keyToMove, moveCursor } from '../model/cursor';
 import { FlameIndex } from '../model/flameIndex';
+import { monospaceCharPx } from '../model/labelFit';
 import { boxAt, FlameBox, FlameLayout, layoutFlame } from '../model/layout';
 import { boxColorer, ResolvedScheme } from '../model/nodeColor';
 import { Matcher } from '../model/search';
@@ -82,6 +83,7 @@ type Pointer = { box: number; x: number; y: number };
 export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphViewProps) {
   const { index, focus, focusGroup, onFocus, mode, scheme, colorBlind, minFrameWidth, textSize, width, height, isMatch } = props;
   const styles = useStyles2(getStyles, textSize);
+  const theme = useTheme2();
   const layerRef = useRef<HTMLDivElement>(null);
   const svgHostRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -102,6 +104,7 @@ export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphView
   const setCursor = (box: number) => setCursorAt((current) => (current.box === box && current.layout === layout ? current : { layout, box }));
   const containerClass = useMemo(() => cx(styles.container, mode === 'flame' && styles.rootAtBottom), [styles, mode]);
   const cell = Math.round(textSize * 1.5 + 2);
+  const charPx = monospaceCharPx(`${textSize}px ${theme.typography.fontFamilyMonospace}`, textSize);
   const depths = layout.byDepth.length;
   // One row of room above the deepest frame; at least the panel's height, so flame mode's root sits at the bottom.
   const drawHeight = Math.max(height, (depths + 1) * cell);
@@ -117,7 +120,7 @@ export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphView
   // The commit path writes only: no layout reads, no waiting for a frame.
   useLayoutEffect(() => {
     const nameOf = (box: FlameBox) => (box.kind === 'frame' || box.kind === 'ancestor' ? index.columns.label(box.row) : boxTitle(index, box));
-    const tree = chartTree(layout, nameOf, paint.colorOf);
+    const tree = chartTree(layout, nameOf, paint.colorOf, charPx);
     if (tree && svgHostRef.current) {
       const chart = (chartRef.current ??= new FlameChart(svgHostRef.current));
       chart.render(tree, { width: layout.widthPx, height: paint.height, cellHeight: paint.cellHeight, inverted: paint.inverted });
@@ -125,7 +128,7 @@ export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphView
     if (canvasRef.current) {
       paintNarrowBoxes(canvasRef.current, layout, paint);
     }
-  }, [layout, paint, index]);
+  }, [layout, paint, index, charPx]);
 
   useEffect(() => {
     latest.current.onRendered?.(() => {
