@@ -83,14 +83,15 @@ export function useFlameUrlState(panelId?: number): [FlameUrlState, (change: Par
   const keys = useMemo(() => urlKeys(panelId), [panelId]);
   const [state, setState] = useState<FlameUrlState>(() => read(keys));
   const pending = useRef<PendingWrite | null>(null);
+  // The state as last set, for the listener and update (both run outside render).
   const latest = useRef(state);
-  latest.current = state;
 
   useEffect(() => {
     // Our own writes land as the state already is: no state update, so nothing renders again.
     const unlisten = locationService.getHistory().listen(() => {
       const next = read(keys);
       if (!sameState(latest.current, next)) {
+        latest.current = next;
         setState(next);
       }
     });
@@ -110,10 +111,11 @@ export function useFlameUrlState(panelId?: number): [FlameUrlState, (change: Par
 
   const update = useCallback(
     (change: Partial<FlameUrlState>) => {
-      setState((current) => {
-        const next = { ...current, ...change };
-        return sameState(current, next) ? current : next;
-      });
+      const next = { ...latest.current, ...change };
+      if (!sameState(latest.current, next)) {
+        latest.current = next;
+        setState(next);
+      }
       const query: Record<string, string | null> = {};
       if (change.focus !== undefined) {
         query[keys.focus] = change.focus || null;
