@@ -150,7 +150,8 @@ describe('flame graph panel tools', () => {
     await page().mouse.click(fast.x + fast.width / 2, fast.y + fast.height / 2);
     await waitForSettled(page());
     assert.equal(await spansGraph(), true, 'focused');
-    assert.match(page().url(), /flameFocus-1=/);
+    // The panel writes its URL once the focus is painted.
+    await page().waitForURL(/flameFocus-1=/);
 
     await page().goBack();
     await waitForSettled(page());
@@ -161,8 +162,8 @@ describe('flame graph panel tools', () => {
 
     await page().getByLabel('Search functions').fill('work');
     await page().getByTestId('embers-search-stats').waitFor();
+    await page().waitForURL(/flameSearch-1=work/);
     const link = page().url();
-    assert.match(link, /flameSearch-1=work/);
     await page().goto('about:blank');
     await page().goto(link);
     await page().locator(`${SVG} g.frame`).first().waitFor();

@@ -77,7 +77,8 @@ describe('FlameGraphPanel', () => {
     );
     expect(svg.querySelector('g.frame[name="main.fastFunction"]')).toBeNull();
     expect(svg.querySelector('g.frame.fade[name="main.main"]')).not.toBeNull();
-    expect(locationService.getSearchObject()['flameFocus-1']).toMatch(/^2-[0-9a-z]+:main\.slowFunction$/);
+    // The URL is written once the focus is painted.
+    await waitFor(() => expect(locationService.getSearchObject()['flameFocus-1']).toMatch(/^2-[0-9a-z]+:main\.slowFunction$/));
   });
 
   it('keeps focus per panel: a click in one flame graph leaves another on the dashboard as it was', async () => {
@@ -94,6 +95,7 @@ describe('FlameGraphPanel', () => {
     await waitFor(() => expect(slowWidth(first)).toBeCloseTo(800, 0));
     expect(slowWidth(second)).toBeCloseTo(before, 0);
     expect(before).toBeLessThan(790);
+    await waitFor(() => expect(locationService.getSearchObject()['flameFocus-1']).toBeDefined());
     expect(locationService.getSearchObject()['flameFocus-2']).toBeUndefined();
   });
 
@@ -119,7 +121,7 @@ describe('FlameGraphPanel', () => {
     expect(Number(svg.querySelector('g.frame[name="main.tiny1"]')!.getAttribute('width'))).toBeCloseTo(160, 0);
     // Now wide enough for a label, which it did not have before.
     expect(svg.querySelector('g.frame[name="main.tiny1"] .d3-flame-graph-label')!.textContent).toBe('main.tiny1');
-    expect(locationService.getSearchObject()['flameFocus-1']).toMatch(/^1-[0-9a-z]+-g:main\.main$/);
+    await waitFor(() => expect(locationService.getSearchObject()['flameFocus-1']).toMatch(/^1-[0-9a-z]+-g:main\.main$/));
   });
 
   it('shows an inline message for an invalid regex and keeps the graph', async () => {

@@ -39,11 +39,20 @@ declare module 'd3-flame-graph' {
   export default function flamegraph<T = unknown>(): FlameGraph<T>;
 }
 
-// The one call of d3-selection (d3-flame-graph's own dependency) the panel makes.
+// The calls of d3-selection (d3-flame-graph's own dependency) the panel makes.
 declare module 'd3-selection' {
   export interface Selection {
     datum(value: unknown): Selection;
     call(fn: (selection: Selection) => void): Selection;
+    selectAll(selector: string): Selection;
+    /** Each selected element's first match, bound to its parent's datum. */
+    select(selector: string): Selection;
+    text<D>(value: (datum: D) => string): Selection;
   }
   export function select(element: Element): Selection;
+}
+
+// d3-transition runs on d3-timer: flushing it applies transitions of duration 0 at once.
+declare module 'd3-timer' {
+  export function timerFlush(): void;
 }

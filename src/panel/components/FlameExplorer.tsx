@@ -13,7 +13,7 @@ import { focusToText, textToFocus } from '../model/focusPath';
 import { resolveScheme } from '../model/nodeColor';
 import { searchStats } from '../model/search';
 import { TopTable } from '../table/TopTable';
-import { FlameGraphOptions } from '../types';
+import { FlameGraphOptions, FlameMode } from '../types';
 import { DiffLegend } from './DiffLegend';
 import { ExportMenu } from './ExportMenu';
 import { FlameGraphView, layoutForView, PreparedSvg } from './FlameGraphView';
@@ -90,34 +90,71 @@ export function FlameExplorer({ frame, columns, index, options, onOptionsChange,
   );
   const total = index.leftTotal + index.rightTotal;
 
-  return (
-    <div className={styles.panel}>
-      <Toolbar
-        mode={options.mode}
-        onModeChange={(mode) => onOptionsChange({ mode })}
-        focused={url.focus !== ''}
-        onReset={() => onFocus(-1)}
-        shown={layout && { drawn: layout.drawn, total: layout.visible }}
-      >
+  const onReset = useCallback(() => onFocus(-1), [onFocus]);
+  const onModeChange = useCallback((mode: FlameMode) => onOptionsChange({ mode }), [onOptionsChange]);
+  const onSandwich = useCallback((name: string) => setUrl({ sandwich: name }), [setUrl]);
+
+  // What a focus does not change is made once: a click re-renders the graph and the
+  // reset button, not the search box, menus and table (Grafana's buttons compute
+  // their styles on every render).
+  const { search: term, regex } = url;
+  const { colorScheme, colorBlind } = options;
+  const controls = useMemo(
+    () => (
+      <>
         <ViewControls
           showTable={tableMode}
           onShowTableChange={(showTable) => onOptionsChange({ showTable })}
-          colorScheme={options.colorScheme}
-          onColorSchemeChange={(colorScheme) => onOptionsChange({ colorScheme })}
+          colorScheme={colorScheme}
+          onColorSchemeChange={(scheme) => onOptionsChange({ colorScheme: scheme })}
         />
         <SearchBox
-          term={url.search}
-          isRegex={url.regex}
+          term={term}
+          isRegex={regex}
           error={search.error}
           pending={search.pending}
           stats={stats}
-          onChange={(term, regex) => setUrl({ search: term, regex })}
+          onChange={(searchTerm, isRegex) => setUrl({ search: searchTerm, regex: isRegex })}
         />
-        {scheme === 'diff' && <DiffLegend colorBlind={options.colorBlind} />}
+        {scheme === 'diff' && <DiffLegend colorBlind={colorBlind} />}
         <span className={styles.total} data-testid="embers-total">
           Total {formatValue(total, columns.unit)}
         </span>
         <ExportMenu columns={columns} frame={frame} prepareSvg={() => prepareSvg.current()} fileName={fileNameOf(title)} onError={setExportError} />
+      </>
+    ),
+    [tableMode, colorScheme, colorBlind, onOptionsChange, term, regex, search.error, search.pending, stats, setUrl, scheme, styles, total, columns, frame, title]
+  );
+  const table = useMemo(
+    () =>
+      tableMode === 'off' ? null : (
+        <TopTable
+          columns={columns}
+          onSelectFunction={(name) => {
+            // The function merged over every place it appears, in the graph's place.
+            setUrl({ sandwich: name });
+            if (tableMode === 'only') {
+              onOptionsChange({ showTable: 'beside' });
+            }
+          }}
+          onSearchFunction={(name) => setUrl({ search: name, regex: false })}
+          width={tableWidth}
+          height={bodyHeight}
+        />
+      ),
+    [tableMode, columns, setUrl, onOptionsChange, tableWidth, bodyHeight]
+  );
+
+  return (
+    <div className={styles.panel}>
+      <Toolbar
+        mode={options.mode}
+        onModeChange={onModeChange}
+        focused={url.focus !== ''}
+        onReset={onReset}
+        shown={layout && { drawn: layout.drawn, total: layout.visible }}
+      >
+        {controls}
       </Toolbar>
       {exportError && (
         <Alert title="Export failed" severity="error" onRemove={() => setExportError(undefined)}>
@@ -138,26 +175,12 @@ export function FlameExplorer({ frame, columns, index, options, onOptionsChange,
               mode={options.mode}
               width={graphWidth}
               height={bodyHeight}
-              onSandwich={(name) => setUrl({ sandwich: name })}
+              onSandwich={onSandwich}
               layout={layout}
               onRendered={onRendered}
             />
           ))}
-        {tableMode !== 'off' && (
-          <TopTable
-            columns={columns}
-            onSelectFunction={(name) => {
-              // The function merged over every place it appears, in the graph's place.
-              setUrl({ sandwich: name });
-              if (tableMode === 'only') {
-                onOptionsChange({ showTable: 'beside' });
-              }
-            }}
-            onSearchFunction={(name) => setUrl({ search: name, regex: false })}
-            width={tableWidth}
-            height={bodyHeight}
-          />
-        )}
+        {table}
       </div>
     </div>
   );

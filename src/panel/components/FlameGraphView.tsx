@@ -1,9 +1,10 @@
 import { cx } from '@emotion/css';
-import { useStyles2 } from '@grafana/ui';
+import { useStyles2, useTheme2 } from '@grafana/ui';
 import React, { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { chartTree } from '../model/chartTree';
 import { keyToMove, moveCursor } from '../model/cursor';
 import { FlameIndex } from '../model/flameIndex';
+import { monospaceCharPx } from '../model/labelFit';
 import { boxAt, FlameBox, FlameLayout, layoutFlame } from '../model/layout';
 import { boxColorer, ResolvedScheme } from '../model/nodeColor';
 import { Matcher } from '../model/search';
@@ -82,13 +83,15 @@ type Pointer = { box: number; x: number; y: number };
 export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphViewProps) {
   const { index, focus, focusGroup, onFocus, mode, scheme, colorBlind, minFrameWidth, textSize, width, height, isMatch } = props;
   const styles = useStyles2(getStyles, textSize);
+  const theme = useTheme2();
   const layerRef = useRef<HTMLDivElement>(null);
   const svgHostRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const chartRef = useRef<FlameChart | null>(null);
   const [hover, setHover] = useState<Pointer | null>(null);
   const [menu, setMenu] = useState<{ box: FlameBox; x: number; y: number } | null>(null);
-  const [cursor, setCursor] = useState(-1);
+  // The keyboard cursor belongs to one layout: a new focus starts without one (no effect, no second render).
+  const [cursorAt, setCursorAt] = useState<{ layout?: FlameLayout; box: number }>({ box: -1 });
   const latest = useRef(props);
   latest.current = props;
 
@@ -97,7 +100,11 @@ export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphView
     () => given ?? layoutForView({ index, focus, focusGroup, width, minFrameWidth }),
     [given, index, focus, focusGroup, width, minFrameWidth]
   );
+  const cursor = cursorAt.layout === layout ? cursorAt.box : -1;
+  const setCursor = (box: number) => setCursorAt((current) => (current.box === box && current.layout === layout ? current : { layout, box }));
+  const containerClass = useMemo(() => cx(styles.container, mode === 'flame' && styles.rootAtBottom), [styles, mode]);
   const cell = Math.round(textSize * 1.5 + 2);
+  const charPx = monospaceCharPx(`${textSize}px ${theme.typography.fontFamilyMonospace}`, textSize);
   const depths = layout.byDepth.length;
   // One row of room above the deepest frame; at least the panel's height, so flame mode's root sits at the bottom.
   const drawHeight = Math.max(height, (depths + 1) * cell);
@@ -109,12 +116,11 @@ export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphView
   paintRef.current = paint;
 
   useEffect(() => () => chartRef.current?.destroy(), []);
-  useEffect(() => setCursor(-1), [layout]);
 
   // The commit path writes only: no layout reads, no waiting for a frame.
   useLayoutEffect(() => {
     const nameOf = (box: FlameBox) => (box.kind === 'frame' || box.kind === 'ancestor' ? index.columns.label(box.row) : boxTitle(index, box));
-    const tree = chartTree(layout, nameOf, paint.colorOf);
+    const tree = chartTree(layout, nameOf, paint.colorOf, charPx);
     if (tree && svgHostRef.current) {
       const chart = (chartRef.current ??= new FlameChart(svgHostRef.current));
       chart.render(tree, { width: layout.widthPx, height: paint.height, cellHeight: paint.cellHeight, inverted: paint.inverted });
@@ -122,7 +128,7 @@ export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphView
     if (canvasRef.current) {
       paintNarrowBoxes(canvasRef.current, layout, paint);
     }
-  }, [layout, paint, index]);
+  }, [layout, paint, index, charPx]);
 
   useEffect(() => {
     latest.current.onRendered?.(() => {
@@ -189,7 +195,7 @@ export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphView
   return (
     <div className={styles.wrapper} style={{ width, height }}>
       <div
-        className={cx(styles.container, mode === 'flame' && styles.rootAtBottom)}
+        className={containerClass}
         style={{ width, height }}
         data-testid="embers-flamegraph"
         data-drawn-frames={layout.drawn}

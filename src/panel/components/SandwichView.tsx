@@ -8,6 +8,7 @@ import { ResolvedScheme } from '../model/nodeColor';
 import { Matcher } from '../model/search';
 import { buildSandwich } from '../sandwich/sandwich';
 import { FlameGraphView } from './FlameGraphView';
+import { trimStart } from './trimStart';
 
 interface Props {
   columns: FlameColumns;
@@ -39,7 +40,9 @@ export function SandwichView({ columns, functionName, onBack, width, height, ...
         <Button size="sm" variant="secondary" icon="arrow-left" onClick={onBack}>
           Back to flame graph
         </Button>
-        <span className={styles.title}>Sandwich: {functionName}</span>
+        <span className={styles.title} title={functionName}>
+          Sandwich: {functionName}
+        </span>
       </div>
       <div className={styles.label}>Callers</div>
       <FlameGraphView {...view} index={callers} focus={callerFocus} onFocus={setCallerFocus} mode="flame" width={width} height={half - 16} />
@@ -51,6 +54,7 @@ export function SandwichView({ columns, functionName, onBack, width, height, ...
 
 const getStyles = (theme: GrafanaTheme2) => ({
   header: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1), height: HEADER }),
-  title: css({ fontWeight: theme.typography.fontWeightMedium, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }),
+  // A long name loses its package path from the left, the function stays.
+  title: css({ ...trimStart, fontWeight: theme.typography.fontWeightMedium, minWidth: 0 }),
   label: css({ fontSize: theme.typography.bodySmall.fontSize, color: theme.colors.text.secondary, height: 16 }),
 });

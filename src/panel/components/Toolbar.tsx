@@ -1,7 +1,7 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Button, ButtonGroup, useStyles2 } from '@grafana/ui';
-import React, { ReactNode } from 'react';
+import React, { memo, ReactNode } from 'react';
 import { formatCount } from '../../shared/units';
 import { FlameMode } from '../types';
 
@@ -21,26 +21,8 @@ export function Toolbar({ mode, onModeChange, focused, onReset, children, shown 
   const styles = useStyles2(getStyles);
   return (
     <div className={styles.toolbar}>
-      <ButtonGroup>
-        {(['flame', 'icicle'] as const).map((m) => (
-          <Button
-            key={m}
-            size="sm"
-            variant={mode === m ? 'primary' : 'secondary'}
-            aria-label={m === 'flame' ? 'Flame' : 'Icicle'}
-            aria-pressed={mode === m}
-            icon={m === 'flame' ? 'arrow-up' : 'arrow-down'}
-            // A native title, not Grafana's Tooltip: that mounts floating-ui on every button up front.
-            title={m === 'flame' ? 'Flame graph: root at the bottom' : 'Icicle graph: root on top'}
-            onClick={() => onModeChange(m)}
-          >
-            {m === 'flame' ? 'Flame' : 'Icicle'}
-          </Button>
-        ))}
-      </ButtonGroup>
-      <Button size="sm" variant="secondary" icon="home-alt" disabled={!focused} onClick={onReset} aria-label="Reset focus">
-        Reset
-      </Button>
+      <ModeSwitch mode={mode} onModeChange={onModeChange} />
+      <ResetButton focused={focused} onReset={onReset} />
       {children}
       {shown && shown.drawn < shown.total && (
         <span className={styles.note} data-testid="embers-pruned-note">
@@ -50,6 +32,37 @@ export function Toolbar({ mode, onModeChange, focused, onReset, children, shown 
     </div>
   );
 }
+
+/** The buttons change with the mode or with focus on/off, not with each focus. */
+const ModeSwitch = memo(function ModeSwitch({ mode, onModeChange }: Pick<Props, 'mode' | 'onModeChange'>) {
+  return (
+    <ButtonGroup>
+      {(['flame', 'icicle'] as const).map((m) => (
+        <Button
+          key={m}
+          size="sm"
+          variant={mode === m ? 'primary' : 'secondary'}
+          aria-label={m === 'flame' ? 'Flame' : 'Icicle'}
+          aria-pressed={mode === m}
+          icon={m === 'flame' ? 'arrow-up' : 'arrow-down'}
+          // A native title, not Grafana's Tooltip: that mounts floating-ui on every button up front.
+          title={m === 'flame' ? 'Flame graph: root at the bottom' : 'Icicle graph: root on top'}
+          onClick={() => onModeChange(m)}
+        >
+          {m === 'flame' ? 'Flame' : 'Icicle'}
+        </Button>
+      ))}
+    </ButtonGroup>
+  );
+});
+
+const ResetButton = memo(function ResetButton({ focused, onReset }: Pick<Props, 'focused' | 'onReset'>) {
+  return (
+    <Button size="sm" variant="secondary" icon="home-alt" disabled={!focused} onClick={onReset} aria-label="Reset focus">
+      Reset
+    </Button>
+  );
+});
 
 const getStyles = (theme: GrafanaTheme2) => ({
   toolbar: css({

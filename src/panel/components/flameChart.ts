@@ -1,5 +1,6 @@
-import flamegraph, { FlameGraph, FlameTooltip } from 'd3-flame-graph';
+import flamegraph, { FlameGraph, FlameHierarchyNode, FlameTooltip } from 'd3-flame-graph';
 import { select } from 'd3-selection';
+import { timerFlush } from 'd3-timer';
 import { ChartNode, LABEL_MIN_PX } from '../model/chartTree';
 
 export interface ChartSettings {
@@ -50,6 +51,14 @@ export class FlameChart {
     } else {
       this.chart.update(tree);
     }
+    // Its transitions (duration 0) would land in the next animation frame: apply them in
+    // this commit, so the drawing is final when the view is (and one frame sooner).
+    timerFlush();
+    // d3-flame-graph labels a frame with its whole name; show the fitted one (its end kept).
+    select(this.container)
+      .selectAll('g.frame')
+      .select('div.d3-flame-graph-label')
+      .text((d: FlameHierarchyNode<ChartNode>) => d.data.label);
     // With a fixed height d3-flame-graph places frames by it but sets the attribute only once.
     this.svg()?.setAttribute('height', String(settings.height));
   }

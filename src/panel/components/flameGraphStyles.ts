@@ -1,10 +1,13 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { trimStart } from './trimStart';
 
 /** Styles of FlameGraphView: the scroll box, the two drawing layers, labels and the keyboard cursor. */
 export const getFlameGraphStyles = (theme: GrafanaTheme2, textSize: number) => ({
   wrapper: css({ position: 'relative' }),
   container: css({
+    // Its size is given: what changes inside (a focus) is laid out and painted without the rest of the page.
+    contain: 'strict',
     overflowY: 'auto',
     overflowX: 'hidden',
     display: 'flex',
@@ -19,17 +22,14 @@ export const getFlameGraphStyles = (theme: GrafanaTheme2, textSize: number) => (
     'g.frame:hover rect': { stroke: theme.colors.text.primary, strokeWidth: 1 },
     '.d3-flame-graph-label': {
       pointerEvents: 'none',
-      whiteSpace: 'nowrap',
-      overflow: 'hidden',
-      textOverflow: 'ellipsis',
-      // Cut long names from the left, so the function name at the end stays readable;
-      // the marks keep the name's own left-to-right order.
-      direction: 'rtl',
-      textAlign: 'left',
-      '&::before, &::after': { content: '"\\200E"' },
+      // The text is fitted to the frame already (model/labelFit); should the font measure
+      // wider than expected, the cut still falls on the left.
+      ...trimStart,
       fontSize: textSize,
       lineHeight: `${Math.round(textSize * 1.5 + 2)}px`,
       fontFamily: theme.typography.fontFamilyMonospace,
+      // Labels are fitted by the font's own advance (model/labelFit): no inherited spacing.
+      letterSpacing: 'normal',
       padding: '0 4px',
       color: '#1b1b1f',
     },

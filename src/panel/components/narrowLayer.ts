@@ -20,10 +20,14 @@ export function depthTop(depth: number, settings: Pick<PaintSettings, 'height' |
 export function paintNarrowBoxes(canvas: HTMLCanvasElement, layout: FlameLayout, settings: PaintSettings): number {
   const ratio = window.devicePixelRatio || 1;
   const width = Math.ceil(layout.widthPx);
-  canvas.width = Math.ceil(width * ratio);
-  canvas.height = Math.ceil(settings.height * ratio);
-  canvas.style.width = `${width}px`;
-  canvas.style.height = `${settings.height}px`;
+  // Setting a canvas' size, even to the same value, drops its buffer and re-lays it out: only on a change.
+  const [pxWidth, pxHeight] = [Math.ceil(width * ratio), Math.ceil(settings.height * ratio)];
+  if (canvas.width !== pxWidth || canvas.height !== pxHeight) {
+    canvas.width = pxWidth;
+    canvas.height = pxHeight;
+    canvas.style.width = `${width}px`;
+    canvas.style.height = `${settings.height}px`;
+  }
   const ctx = canvasContext(canvas);
   if (!ctx) {
     return 0;

@@ -1,5 +1,5 @@
 import { locationService } from '@grafana/runtime';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 type UrlKeys = Record<keyof FlameUrlState, string>;
 
@@ -42,22 +42,80 @@ function read(keys: UrlKeys): FlameUrlState {
   };
 }
 
+const sameState = (a: FlameUrlState, b: FlameUrlState) =>
+  a.focus === b.focus && a.search === b.search && a.regex === b.regex && a.sandwich === b.sandwich;
+
+/**
+ * Runs `write` once the browser has painted the next frame and has time to spare
+ * (at once where there are no frames), so the write never holds a frame back.
+ */
+function afterPaint(write: () => void): () => void {
+  if (typeof requestAnimationFrame !== 'function') {
+    const timer = setTimeout(write, 0);
+    return () => clearTimeout(timer);
+  }
+  let cancelLater = () => {};
+  const frame = requestAnimationFrame(() => {
+    if (typeof requestIdleCallback === 'function') {
+      const idle = requestIdleCallback(write, { timeout: 500 });
+      cancelLater = () => cancelIdleCallback(idle);
+    } else {
+      const timer = setTimeout(write, 0);
+      cancelLater = () => clearTimeout(timer);
+    }
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    cancelLater();
+  };
+}
+
+type PendingWrite = { query: Record<string, string | null>; push: boolean; cancel(): void };
+
 /**
  * Focus, search and sandwich live in the URL. Focus and sandwich changes push a
- * history entry (browser back undoes a click); search typing replaces it.
+ * history entry (browser back undoes a click); search typing replaces it. The
+ * panel answers from its own state at once and writes the URL after the next
+ * paint: in Grafana a location change wakes every subscriber of the page, and a
+ * click should not wait for them.
  */
 export function useFlameUrlState(panelId?: number): [FlameUrlState, (change: Partial<FlameUrlState>) => void] {
   const keys = useMemo(() => urlKeys(panelId), [panelId]);
   const [state, setState] = useState<FlameUrlState>(() => read(keys));
+  const pending = useRef<PendingWrite | null>(null);
+  // The state as last set, for the listener and update (both run outside render).
+  const latest = useRef(state);
 
   useEffect(() => {
-    const unlisten = locationService.getHistory().listen(() => setState(read(keys)));
+    // Our own writes land as the state already is: no state update, so nothing renders again.
+    const unlisten = locationService.getHistory().listen(() => {
+      const next = read(keys);
+      if (!sameState(latest.current, next)) {
+        latest.current = next;
+        setState(next);
+      }
+    });
     return unlisten;
   }, [keys]);
 
+  const flush = useCallback(() => {
+    const write = pending.current;
+    pending.current = null;
+    if (write) {
+      write.cancel();
+      locationService.partial(write.query, !write.push);
+    }
+  }, []);
+  // A panel that goes away still leaves its last change in the URL.
+  useEffect(() => flush, [flush]);
+
   const update = useCallback(
     (change: Partial<FlameUrlState>) => {
-      setState((current) => ({ ...current, ...change }));
+      const next = { ...latest.current, ...change };
+      if (!sameState(latest.current, next)) {
+        latest.current = next;
+        setState(next);
+      }
       const query: Record<string, string | null> = {};
       if (change.focus !== undefined) {
         query[keys.focus] = change.focus || null;
@@ -71,10 +129,16 @@ export function useFlameUrlState(panelId?: number): [FlameUrlState, (change: Par
       if (change.sandwich !== undefined) {
         query[keys.sandwich] = change.sandwich || null;
       }
-      const onlySearch = change.focus === undefined && change.sandwich === undefined;
-      locationService.partial(query, onlySearch);
+      const push = change.focus !== undefined || change.sandwich !== undefined;
+      const earlier = pending.current;
+      earlier?.cancel();
+      pending.current = {
+        query: { ...earlier?.query, ...query },
+        push: push || Boolean(earlier?.push),
+        cancel: afterPaint(flush),
+      };
     },
-    [keys]
+    [keys, flush]
   );
 
   return [state, update];

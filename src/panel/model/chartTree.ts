@@ -1,12 +1,15 @@
 import { FlameBox, FlameLayout } from './layout';
+import { charsThatFit, fitLabel } from './labelFit';
 
 /** Frames wider than this get a label and go to the SVG; narrower ones to the canvas. */
 export const LABEL_MIN_PX = 35;
 
 /** What d3-flame-graph is given: small, fresh objects each time (it mutates them). */
 export interface ChartNode {
-  /** The label; "" for a spacer (hidden by the view's CSS). */
+  /** The frame's name; "" for a spacer (hidden by the view's CSS). */
   name: string;
+  /** What its label shows: the name fitted to the frame's width, its end kept. */
+  label: string;
   value: number;
   color: string;
   /** Drawn faded (the path above the focus); d3-flame-graph sizes these by their children. */
@@ -27,7 +30,9 @@ export const isLabelled = (box: FlameBox) => box.w > LABEL_MIN_PX && box.kind !=
 export function chartTree(
   layout: FlameLayout,
   nameOf: (box: FlameBox) => string,
-  colorOf: (box: FlameBox) => string
+  colorOf: (box: FlameBox) => string,
+  /** Width of a label character (px); 0 leaves names whole. */
+  charPx = 0
 ): ChartNode | undefined {
   const { boxes } = layout;
   if (boxes.length === 0) {
@@ -37,7 +42,9 @@ export function chartTree(
   boxes.forEach((box, id) => box.parent >= 0 && children[box.parent].push(id));
   const build = (id: number): ChartNode => {
     const box = boxes[id];
-    const node: ChartNode = { name: nameOf(box), value: box.value, color: colorOf(box), fade: isAboveFocus(layout, id) };
+    const name = nameOf(box);
+    const label = fitLabel(name, charsThatFit(box.w, charPx));
+    const node: ChartNode = { name, label, value: box.value, color: colorOf(box), fade: isAboveFocus(layout, id) };
     const out: ChartNode[] = [];
     let spacer = 0;
     let spacerX = box.x;
@@ -47,7 +54,7 @@ export function chartTree(
         // Samples between the previous child and this one (narrow frames, gaps) keep their room.
         spacer += Math.max(0, ((child.x - spacerX) / layout.widthPx) * layout.viewValue);
         if (spacer > 0) {
-          out.push({ name: '', value: spacer, color: 'transparent', fade: false });
+          out.push({ name: '', label: '', value: spacer, color: 'transparent', fade: false });
         }
         spacer = 0;
         out.push(build(c));

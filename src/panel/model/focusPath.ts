@@ -18,12 +18,25 @@ export interface Focus {
   group: boolean;
 }
 
+/**
+ * Rows of the texts made for each profile: reading back a focus just written (a
+ * click, Back and Forward) is a look-up, not a search through every row.
+ */
+const rowsByText = new WeakMap<FlameIndex, Map<string, number>>();
+
 export function focusToText(index: FlameIndex, focus: Focus): string {
   const group = focus.group ? '-g' : '';
   if (focus.row < 0) {
     return focus.group ? '-g:' : '';
   }
-  return `${index.depth[focus.row]}-${stackHash(index, focus.row)}${group}:${index.columns.label(focus.row)}`;
+  const text = `${index.depth[focus.row]}-${stackHash(index, focus.row)}${group}:${index.columns.label(focus.row)}`;
+  let rows = rowsByText.get(index);
+  if (!rows) {
+    rows = new Map();
+    rowsByText.set(index, rows);
+  }
+  rows.set(text, focus.row);
+  return text;
 }
 
 /** Reads a focus from the URL; one this profile does not have is no focus. */
@@ -39,7 +52,8 @@ export function textToFocus(index: FlameIndex, text: string | undefined): Focus 
   if (depth === undefined) {
     return { row: -1, group: group !== undefined };
   }
-  const row = findStack(index, Number(depth), hash, name);
+  const known = rowsByText.get(index)?.get(text);
+  const row = known ?? findStack(index, Number(depth), hash, name);
   return { row, group: row >= 0 && group !== undefined };
 }
 

@@ -7,6 +7,7 @@ import { aggregateFunctions } from './aggregate';
 import { formatPercent, formatShareChange, formatValue } from '../../shared/units';
 import { combined, shareChange, SortDirection, SortKey, sortFunctions } from './sortFunctions';
 import { TableColumn, TableHeader } from './TableHeader';
+import { trimStart } from '../components/trimStart';
 
 export interface TopTableProps {
   columns: FlameColumns;
@@ -176,7 +177,8 @@ const getStyles = (theme: GrafanaTheme2) => ({
     '&:hover, &:focus': { background: theme.colors.action.hover, outline: 'none' },
   }),
   nameCell: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(0.5), padding: theme.spacing(0, 1), minWidth: 0 }),
-  name: css({ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', flex: 1 }),
+  // Long names lose their package path from the left: the function at the end stays readable.
+  name: css({ ...trimStart, flex: 1 }),
   number: css({ padding: theme.spacing(0, 1), textAlign: 'right', whiteSpace: 'nowrap' }),
   share: css({ color: theme.colors.text.secondary }),
   grew: css({ color: theme.colors.error.text }),
