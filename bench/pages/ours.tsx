@@ -7,7 +7,7 @@ import { panelProps } from '../../e2e/pages/lib/panelProps';
 import { FlameGraphPanel } from '../../src/panel/FlameGraphPanel';
 import { defaultOptions } from '../../src/panel/types';
 import { benchFrame } from './shapes';
-import { benchParams, longestTaskDuring, paintedAfter, resizeStorm, widestRootChild } from './timing';
+import { benchParams, mountStart, longestTaskDuring, paintedAfter, resizeStorm, widestRootChild } from './timing';
 
 const theme = createTheme({ colors: { mode: 'dark' } });
 const { nodes, params } = benchParams();
@@ -29,7 +29,7 @@ function Bench({ frame }: { frame: DataFrame }) {
 
 async function main() {
   const frame = await benchFrame(params);
-  const start = performance.now();
+  const start = mountStart();
   createRoot(document.getElementById('root')!).render(
     <ThemeContext.Provider value={theme}>
       <Bench frame={frame} />

@@ -5,7 +5,7 @@ import React from 'react';
 import { createRoot } from 'react-dom/client';
 
 import { benchFrame } from './shapes';
-import { benchParams, paintedAfter, widestRootChild } from './timing';
+import { benchParams, mountStart, paintedAfter, widestRootChild } from './timing';
 
 const theme = createTheme({ colors: { mode: 'dark' } });
 const { nodes, params } = benchParams();
@@ -16,7 +16,7 @@ const canvas = () => document.querySelector<HTMLCanvasElement>('[data-testid="fl
 
 async function main() {
   const frame = await benchFrame(params);
-  const start = performance.now();
+  const start = mountStart();
   createRoot(document.getElementById('root')!).render(
     <div style={{ width: 1200, height: 600 }}>
       <FlameGraph

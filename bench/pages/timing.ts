@@ -35,7 +35,15 @@ export async function paintedAfter(ready: () => boolean, timeoutMs = 60000): Pro
     await nextFrame();
   }
   await nextFrame();
-  return nextFrame();
+  const painted = await nextFrame();
+  performance.mark('bench:painted');
+  return painted;
+}
+
+/** The moment a side starts mounting, marked for bench/trace.mjs. */
+export function mountStart(): number {
+  performance.mark('bench:start');
+  return performance.now();
 }
 
 export function benchParams() {
