@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { launch } from '../e2e/lib/browser.mjs';
 import { startServer } from '../e2e/lib/server.mjs';
 import { buildBenchPages } from './lib/build.mjs';
+import { openBenchPage } from './lib/panel.mjs';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.dirname(benchDir);
@@ -21,10 +22,7 @@ const session = await launch({ width: 1300, height: 800 });
 try {
   const url = `${server.url}/${side}.html?shape=${shape}&nodes=${nodes}`;
   // A warm cache and compiled code, as in the benchmark.
-  const warm = await session.context.newPage();
-  await warm.goto(url);
-  await warm.waitForFunction(() => window.__bench !== undefined, null, { polling: 50 });
-  await warm.close();
+  await (await openBenchPage(session.context, url)).page.close();
 
   const page = await session.context.newPage();
   const cdp = await session.context.newCDPSession(page);
@@ -38,9 +36,11 @@ try {
     },
     transferMode: 'ReportEvents',
   });
+  const reported = new Promise((resolve) =>
+    page.on('console', (msg) => msg.text().startsWith('__bench ') && resolve(JSON.parse(msg.text().slice(8))))
+  );
   await page.goto(url);
-  await page.waitForFunction(() => window.__bench !== undefined, null, { polling: 50 });
-  const result = await page.evaluate(() => window.__bench);
+  const result = await reported;
   await cdp.send('Tracing.end');
   await finished;
   if (out) {

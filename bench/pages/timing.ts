@@ -40,6 +40,15 @@ export async function paintedAfter(ready: () => boolean, timeoutMs = 60000): Pro
   return painted;
 }
 
+/**
+ * Hands the result to the runner as a console message: waiting with an evaluation
+ * in the page would inject the runner's script there, inside the measured window.
+ */
+export function reportResult(result: BenchResult) {
+  window.__bench = result;
+  console.log(`__bench ${JSON.stringify(result)}`);
+}
+
 /** The moment a side starts mounting, marked for bench/trace.mjs. */
 export function mountStart(): number {
   performance.mark('bench:start');
