@@ -7,13 +7,25 @@ import { summarize } from './stats.mjs';
 
 const SIDES = ['ours', 'theirs'];
 
-async function openBenchPage(context, url) {
+/**
+ * Opens a benchmark page and waits for the result it logs. No evaluation in the page
+ * until then: the first one injects the runner's script, which would be timed.
+ */
+export async function openBenchPage(context, url) {
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (err) => page.errors.push(err.message));
+  const reported = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the page reported no result')), 120000);
+    page.on('console', (msg) => {
+      if (msg.text().startsWith('__bench ')) {
+        clearTimeout(timer);
+        resolve(JSON.parse(msg.text().slice('__bench '.length)));
+      }
+    });
+  });
   await page.goto(url);
-  await page.waitForFunction(() => window.__bench !== undefined, null, { timeout: 120000, polling: 50 });
-  const result = await page.evaluate(() => window.__bench);
+  const result = await reported;
   if (result.error) {
     throw new Error(result.error);
   }

@@ -7,7 +7,7 @@ import { panelProps } from '../../e2e/pages/lib/panelProps';
 import { FlameGraphPanel } from '../../src/panel/FlameGraphPanel';
 import { defaultOptions } from '../../src/panel/types';
 import { benchFrame } from './shapes';
-import { benchParams, longestTaskDuring, paintedAfter, resizeStorm, widestRootChild } from './timing';
+import { benchParams, mountStart, reportResult, longestTaskDuring, paintedAfter, resizeStorm, widestRootChild } from './timing';
 
 const theme = createTheme({ colors: { mode: 'dark' } });
 const { nodes, params } = benchParams();
@@ -29,19 +29,19 @@ function Bench({ frame }: { frame: DataFrame }) {
 
 async function main() {
   const frame = await benchFrame(params);
-  const start = performance.now();
+  const start = mountStart();
   createRoot(document.getElementById('root')!).render(
     <ThemeContext.Provider value={theme}>
       <Bench frame={frame} />
     </ThemeContext.Provider>
   );
   const painted = await paintedAfter(() => Number(root()?.dataset.drawnFrames) > 0);
-  window.__bench = {
+  reportResult({
     nodes,
     paintMs: painted - start,
     drawn: Number(root()!.dataset.drawnFrames),
     visible: Number(root()!.dataset.visibleFrames),
-  };
+  });
   // Focus: click the widest child of the root and wait until it is the focus, painted.
   window.__benchFocus = async () => {
     const { name, centre } = widestRootChild(frame);
@@ -58,4 +58,4 @@ async function main() {
   window.__benchResize = () => longestTaskDuring(() => resizeStorm((w) => setWidth(w)));
 }
 
-main().catch((err: Error) => (window.__bench = { nodes, paintMs: NaN, error: err.message }));
+main().catch((err: Error) => reportResult({ nodes, paintMs: NaN, error: err.message }));

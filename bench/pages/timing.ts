@@ -35,7 +35,24 @@ export async function paintedAfter(ready: () => boolean, timeoutMs = 60000): Pro
     await nextFrame();
   }
   await nextFrame();
-  return nextFrame();
+  const painted = await nextFrame();
+  performance.mark('bench:painted');
+  return painted;
+}
+
+/**
+ * Hands the result to the runner as a console message: waiting with an evaluation
+ * in the page would inject the runner's script there, inside the measured window.
+ */
+export function reportResult(result: BenchResult) {
+  window.__bench = result;
+  console.log(`__bench ${JSON.stringify(result)}`);
+}
+
+/** The moment a side starts mounting, marked for bench/trace.mjs. */
+export function mountStart(): number {
+  performance.mark('bench:start');
+  return performance.now();
 }
 
 export function benchParams() {

@@ -51,7 +51,7 @@ export function ExportMenu({ columns, frame, prepareSvg, fileName, onError }: Pr
   );
   return (
     <Dropdown overlay={menu} placement="bottom-end">
-      <ToolbarButton icon="download-alt" aria-label="Export" isOpen={false}>
+      <ToolbarButton aria-label="Export">
         Export
       </ToolbarButton>
     </Dropdown>

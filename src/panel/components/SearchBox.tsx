@@ -1,6 +1,6 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { IconButton, Input, useStyles2 } from '@grafana/ui';
+import { Input, ToolbarButton, useStyles2 } from '@grafana/ui';
 import React from 'react';
 import { formatPercent } from '../../shared/units';
 import { SearchStats } from '../model/search';
@@ -28,15 +28,17 @@ export function SearchBox({ term, isRegex, error, pending, stats, onChange }: Pr
         invalid={!!error}
         onChange={(e) => onChange(e.currentTarget.value, isRegex)}
         suffix={
-          <IconButton
-            name="brackets-curly"
-            // A native title, not Grafana's Tooltip: that mounts floating-ui up front.
+          // Text, not an icon: every icon is fetched and parsed after the toolbar mounts.
+          <ToolbarButton
+            className={styles.regex}
             aria-label={isRegex ? 'Search as plain text' : 'Search as regex'}
             title={isRegex ? 'Search as plain text' : 'Search as regex'}
-            variant={isRegex ? 'primary' : 'secondary'}
+            variant={isRegex ? 'active' : 'default'}
             aria-pressed={isRegex}
             onClick={() => onChange(term, !isRegex)}
-          />
+          >
+            .*
+          </ToolbarButton>
         }
       />
       {error && (
@@ -60,6 +62,7 @@ export function SearchBox({ term, isRegex, error, pending, stats, onChange }: Pr
 
 const getStyles = (theme: GrafanaTheme2) => ({
   box: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1) }),
+  regex: css({ fontFamily: theme.typography.fontFamilyMonospace, height: theme.spacing(3), padding: theme.spacing(0, 0.75) }),
   error: css({ color: theme.colors.error.text, fontSize: theme.typography.bodySmall.fontSize }),
   stats: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize, whiteSpace: 'nowrap' }),
 });

@@ -1,6 +1,6 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { Button, ButtonGroup, useStyles2 } from '@grafana/ui';
+import { ButtonGroup, ToolbarButton, useStyles2 } from '@grafana/ui';
 import React, { memo, ReactNode } from 'react';
 import { formatCount } from '../../shared/units';
 import { FlameMode } from '../types';
@@ -38,19 +38,18 @@ const ModeSwitch = memo(function ModeSwitch({ mode, onModeChange }: Pick<Props, 
   return (
     <ButtonGroup>
       {(['flame', 'icicle'] as const).map((m) => (
-        <Button
+        // ToolbarButton, not Button: Button builds its styles again on every render.
+        <ToolbarButton
           key={m}
-          size="sm"
-          variant={mode === m ? 'primary' : 'secondary'}
+          variant={mode === m ? 'active' : 'default'}
           aria-label={m === 'flame' ? 'Flame' : 'Icicle'}
           aria-pressed={mode === m}
-          icon={m === 'flame' ? 'arrow-up' : 'arrow-down'}
           // A native title, not Grafana's Tooltip: that mounts floating-ui on every button up front.
           title={m === 'flame' ? 'Flame graph: root at the bottom' : 'Icicle graph: root on top'}
           onClick={() => onModeChange(m)}
         >
           {m === 'flame' ? 'Flame' : 'Icicle'}
-        </Button>
+        </ToolbarButton>
       ))}
     </ButtonGroup>
   );
@@ -58,9 +57,9 @@ const ModeSwitch = memo(function ModeSwitch({ mode, onModeChange }: Pick<Props, 
 
 const ResetButton = memo(function ResetButton({ focused, onReset }: Pick<Props, 'focused' | 'onReset'>) {
   return (
-    <Button size="sm" variant="secondary" icon="home-alt" disabled={!focused} onClick={onReset} aria-label="Reset focus">
+    <ToolbarButton disabled={!focused} onClick={onReset} aria-label="Reset focus">
       Reset
-    </Button>
+    </ToolbarButton>
   );
 });
 

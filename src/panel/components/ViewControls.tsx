@@ -2,10 +2,11 @@ import { Dropdown, Menu, RadioButtonGroup, ToolbarButton } from '@grafana/ui';
 import React from 'react';
 import { ColorScheme, ShowTable } from '../types';
 
-const VIEWS: Array<{ value: ShowTable; label: string; description: string }> = [
-  { value: 'off', label: 'Flame graph', description: 'The flame graph alone' },
-  { value: 'beside', label: 'Both', description: 'The flame graph and the top functions table' },
-  { value: 'only', label: 'Table', description: 'The top functions table alone' },
+// No descriptions: each would mount a floating tooltip with the toolbar.
+const VIEWS: Array<{ value: ShowTable; label: string }> = [
+  { value: 'off', label: 'Flame graph' },
+  { value: 'beside', label: 'Both' },
+  { value: 'only', label: 'Table' },
 ];
 
 const SCHEMES: Array<{ value: ColorScheme; label: string }> = [
@@ -36,7 +37,7 @@ export function ViewControls({ showTable, onShowTableChange, colorScheme, onColo
     <>
       <RadioButtonGroup size="sm" options={VIEWS} value={showTable} onChange={onShowTableChange} />
       <Dropdown overlay={menu} placement="bottom-start">
-        <ToolbarButton icon="palette" aria-label="Colour scheme" isOpen={false}>
+        <ToolbarButton aria-label="Colour scheme">
           {current.label}
         </ToolbarButton>
       </Dropdown>
