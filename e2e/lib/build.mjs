@@ -68,7 +68,11 @@ export function pageHtml(name) {
   // @grafana/runtime reads its config from the boot data Grafana's index page sets.
   window.grafanaBootData = { settings: { buildInfo: { version: '12.4.10' }, featureToggles: {} }, user: { theme: 'dark' }, navTree: [] };
 </script>
-<style>html, body { margin: 0; padding: 0; } #root { padding: 8px; }</style>
+<style>
+  /* As Grafana's global styles: every box is border-box, on the dark theme's canvas. */
+  *, *::before, *::after { box-sizing: border-box; }
+  html, body { margin: 0; padding: 0; background: #111217; color: #ccccdc; } #root { padding: 8px; }
+</style>
 </head>
 <body>
 <div id="root"></div>

@@ -68,9 +68,4 @@ function Harness() {
   );
 }
 
-// Grafana's global styles size every box with border-box; the editor's inputs rely on it.
-const globalStyle = document.createElement('style');
-globalStyle.textContent = '*, *::before, *::after { box-sizing: border-box; }';
-document.head.appendChild(globalStyle);
-
 mount(<Harness />);
