@@ -56,7 +56,11 @@ export function linksAtPoint(frame: DataFrame, row: number): Array<LinkModel<unk
 }
 
 /** The Explore state an Explore link's href holds. */
-export function exploreState(href: string): { range: { from: string; to: string }; datasource: string; queries: any[] } {
+export function exploreState(href: string): {
+  range: { from: string; to: string };
+  datasource: string;
+  queries: any[];
+} {
   const left = new URL(href, 'http://grafana.invalid').searchParams.get('left');
   if (!left) {
     throw new Error(`not an Explore link: ${href}`);
