@@ -20,6 +20,10 @@ type config struct {
 	// push, since the SDK would hold Go's only CPU profiler and every CPU scrape
 	// of /debug/pprof/profile would fail.
 	Push bool
+	// TracesEndpoint turns tracing on: OTEL_EXPORTER_OTLP_ENDPOINT (or the
+	// traces-only OTEL_EXPORTER_OTLP_TRACES_ENDPOINT), which the exporter reads.
+	// Unset, the demo sends no spans.
+	TracesEndpoint string
 }
 
 const (
@@ -27,6 +31,7 @@ const (
 	defaultServerURL = "http://pyroscope:4040"
 	defaultRegion    = "eu-north"
 	defaultPprofAddr = ":6060"
+	exampleTracesURL = "http://tempo:4318"
 )
 
 func loadConfig(getenv func(string) string) (config, error) {
@@ -38,10 +43,13 @@ func loadConfig(getenv func(string) string) (config, error) {
 		Region:            orDefault(getenv("REGION"), defaultRegion),
 		PprofAddr:         orDefault(getenv("PPROF_ADDR"), defaultPprofAddr),
 		Push:              strings.TrimSpace(getenv("PYROSCOPE_PUSH")) != "off",
+		TracesEndpoint:    orDefault(getenv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"), strings.TrimSpace(getenv("OTEL_EXPORTER_OTLP_ENDPOINT"))),
 	}
-	u, err := url.Parse(c.ServerURL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if !isHTTPURL(c.ServerURL) {
 		return c, fmt.Errorf("PYROSCOPE_URL %q is not an http(s) URL such as %s", c.ServerURL, defaultServerURL)
+	}
+	if c.TracesEndpoint != "" && !isHTTPURL(c.TracesEndpoint) {
+		return c, fmt.Errorf("OTLP endpoint %q is not an http(s) URL such as %s (the demo sends traces over OTLP/HTTP)", c.TracesEndpoint, exampleTracesURL)
 	}
 	if c.PprofAddr == "off" {
 		c.PprofAddr = ""
@@ -50,6 +58,11 @@ func loadConfig(getenv func(string) string) (config, error) {
 		return c, fmt.Errorf("PYROSCOPE_PUSH=off and PPROF_ADDR=off leave no way to get profiles out")
 	}
 	return c, nil
+}
+
+func isHTTPURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 func orDefault(v, def string) string {

@@ -6,8 +6,7 @@ import (
 )
 
 func TestLoadConfig(t *testing.T) {
-	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
-
+	env := envOf
 	c, err := loadConfig(env(nil))
 	if err != nil {
 		t.Fatal(err)

@@ -16,6 +16,9 @@ import (
 	"time"
 
 	"github.com/grafana/pyroscope-go"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
+	"go.opentelemetry.io/otel/trace/noop"
 )
 
 func main() {
@@ -41,7 +44,9 @@ func main() {
 		log.Printf("serving pprof on %s/debug/pprof/", cfg.PprofAddr)
 		go servePprof(ctx, cfg.PprofAddr)
 	}
-	run(ctx)
+	tracer, stopTracing := tracerOrNoop(cfg)
+	run(ctx, tracer.Tracer(applicationName))
+	stopTracing()
 	if profiler != nil {
 		if err := profiler.Stop(); err != nil {
 			log.Printf("flushing the last profiles: %v", err)
@@ -70,10 +75,24 @@ func startPush(cfg config) (*pyroscope.Profiler, error) {
 	})
 }
 
+// tracerOrNoop starts tracing when configured. Tracing is an extra: if it
+// cannot start, the demo says why and goes on profiling without spans.
+func tracerOrNoop(cfg config) (trace.TracerProvider, func()) {
+	tp, stop, err := startTracing(cfg)
+	if err != nil {
+		log.Printf("tracing is off: %v", err)
+		return noop.NewTracerProvider(), func() {}
+	}
+	if cfg.TracesEndpoint != "" {
+		log.Printf("sending spans with span profiles to %s", cfg.TracesEndpoint)
+	}
+	return tp, stop
+}
+
 // run starts every workload and waits until ctx ends.
-func run(ctx context.Context) {
+func run(ctx context.Context, tracer trace.Tracer) {
 	var wg sync.WaitGroup
-	wg.Go(func() { cpuLoop(ctx) })
+	wg.Go(func() { cpuLoop(ctx, tracer) })
 	wg.Go(func() { allocateBuffers(ctx) })
 	wg.Go(func() { contendMutex(ctx, 4) })
 	wg.Go(func() { waitOnChannel(ctx) })
@@ -81,17 +100,38 @@ func run(ctx context.Context) {
 	wg.Wait()
 }
 
-// cpuLoop alternates the two code paths, each tagged with its code_path label,
-// and rests between rounds so the demo uses about a third of one core.
-func cpuLoop(ctx context.Context) {
-	fast := pyroscope.Labels("code_path", "fast")
-	slow := pyroscope.Labels("code_path", "slow")
+// cpuLoop runs the CPU workload in batches, one span each.
+func cpuLoop(ctx context.Context, tracer trace.Tracer) {
 	for ctx.Err() == nil {
-		pyroscope.TagWrapper(ctx, fast, func(context.Context) { fastFunction() })
-		pyroscope.TagWrapper(ctx, slow, func(context.Context) { slowFunction() })
-		sleep(ctx, 10*time.Millisecond)
+		cpuBatch(ctx, tracer, batchRounds, roundPause)
 	}
 }
+
+const (
+	// batchRounds makes one span about 1.25 s long with about 250 ms of CPU:
+	// some 25 samples at the profiler's 100 Hz, so the span's own flame graph
+	// shows both paths (a span of one round would mostly have none).
+	batchRounds = 100
+	// roundPause keeps the demo at about a third of one core.
+	roundPause = 10 * time.Millisecond
+)
+
+// cpuBatch alternates the two code paths, each tagged with its code_path
+// label, inside one span: the span's profile shows slowFunction at about 4/5.
+func cpuBatch(ctx context.Context, tracer trace.Tracer, rounds int, pause time.Duration) {
+	ctx, span := tracer.Start(ctx, cpuBatchSpan, trace.WithAttributes(attribute.Int("rounds", rounds)))
+	defer span.End()
+	fast := pyroscope.Labels("code_path", "fast")
+	slow := pyroscope.Labels("code_path", "slow")
+	for i := 0; i < rounds && ctx.Err() == nil; i++ {
+		pyroscope.TagWrapper(ctx, fast, func(context.Context) { fastFunction() })
+		pyroscope.TagWrapper(ctx, slow, func(context.Context) { slowFunction() })
+		sleep(ctx, pause)
+	}
+}
+
+// cpuBatchSpan names the span, and so the span_name label of its samples.
+const cpuBatchSpan = "cpu batch"
 
 // servePprof serves the pull endpoint Alloy scrapes, and /healthz for compose.
 func servePprof(ctx context.Context, addr string) {

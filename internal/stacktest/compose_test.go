@@ -37,7 +37,7 @@ func loadCompose(t *testing.T) composeFile {
 
 func TestComposeHasTheStackServices(t *testing.T) {
 	c := loadCompose(t)
-	for _, name := range []string{"pyroscope", "grafana", "demo"} {
+	for _, name := range []string{"pyroscope", "grafana", "demo", "tempo"} {
 		s, ok := c.Services[name]
 		if !ok {
 			t.Errorf("service %q is missing", name)
@@ -129,29 +129,45 @@ func TestEveryServiceHasAHealthcheckAndWaitsForHealthyDependencies(t *testing.T)
 }
 
 // portSpec is "${VAR:-host}:container".
-var portSpec = regexp.MustCompile(`^\$\{[A-Z_]+:-(\d+)\}:(\d+)$`)
+var portSpec = regexp.MustCompile(`^\$\{([A-Z_]+):-(\d+)\}:(\d+)$`)
 
 func TestPortsAreTheDocumentedOnesAndOverridable(t *testing.T) {
-	// service: host port by default, container port.
-	want := map[string][2]string{
-		"pyroscope": {"4040", "4040"}, "grafana": {"3000", "3000"}, "demo": {"6060", "6060"},
-		"demo-pull": {"6061", "6060"}, "alloy": {"12345", "12345"},
+	// service: "host port by default:container port", each published once.
+	want := map[string][]string{
+		"pyroscope": {"4040:4040"}, "grafana": {"3000:3000"}, "demo": {"6060:6060"},
+		"demo-pull": {"6061:6060"}, "alloy": {"12345:12345"}, "tempo": {"3200:3200", "4318:4318"},
 	}
+	header := composeHeader(t)
 	for name, s := range loadCompose(t).Services {
-		if len(s.Ports) == 0 {
-			t.Errorf("%s publishes no port", name)
-		}
+		var got []string
 		for _, p := range s.Ports {
 			m := portSpec.FindStringSubmatch(p)
 			if m == nil {
 				t.Errorf("%s port %q: use \"${NAME_PORT:-<default>}:<container port>\" so it can be moved", name, p)
 				continue
 			}
-			if m[1] != want[name][0] || m[2] != want[name][1] {
-				t.Errorf("%s port %q, want host %s and container %s by default", name, p, want[name][0], want[name][1])
+			got = append(got, m[2]+":"+m[3])
+			if !strings.Contains(header, m[1]+" ("+m[2]) {
+				t.Errorf("%s port %q: the compose file's header does not document %s (%s)", name, p, m[1], m[2])
 			}
 		}
+		if !slices.Equal(got, want[name]) {
+			t.Errorf("%s publishes %v, want %v", name, got, want[name])
+		}
 	}
+}
+
+// composeHeader is the comment block at the top of docker-compose.yaml.
+func composeHeader(t *testing.T) string {
+	t.Helper()
+	var b strings.Builder
+	for _, line := range strings.Split(string(readFile(t, "docker-compose.yaml")), "\n") {
+		if !strings.HasPrefix(line, "#") {
+			break
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
 }
 
 // pluginDir is where the Dockerfile installs the plugin in the Grafana image.

@@ -46,7 +46,7 @@ func parseDockerfile(t *testing.T, rel string) dockerfile {
 }
 
 func TestDockerfileBaseImagesArePinned(t *testing.T) {
-	for _, rel := range []string{"Dockerfile", "demo/Dockerfile"} {
+	for _, rel := range []string{"Dockerfile", "demo/Dockerfile", "tempo/Dockerfile"} {
 		d := parseDockerfile(t, rel)
 		if len(d.froms) == 0 {
 			t.Errorf("%s has no FROM", rel)

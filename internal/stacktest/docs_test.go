@@ -54,6 +54,7 @@ func TestUserGuideNamesWhatTheDemoShows(t *testing.T) {
 	for _, want := range []string{
 		"docker compose up --build", "http://localhost:3000", "Service overview", "slowFunction",
 		"80%", "--profile alloy", "GRAFANA_PORT", "GRAFANA_ANONYMOUS_ROLE", "Tenant ID",
+		"TEMPO_PORT", "TEMPO_OTLP_PORT", "cpu batch", "datasourceUid",
 	} {
 		if !strings.Contains(guide, want) {
 			t.Errorf("docs/USER_GUIDE.md does not mention %q", want)

@@ -43,7 +43,7 @@ func TestSpanProfileHoldsOnlyTheSpansSamples(t *testing.T) {
 			if res.Error != nil {
 				t.Fatalf("error: %v", res.Error)
 			}
-			fg := frameByName(t, res.Frames, "flamegraph")
+			fg := frameByName(t, res.Frames, SpanFrameName)
 			if got := int64At(t, fg, "value", 0); got != tt.want {
 				t.Errorf("root total = %d ns, want %d", got, tt.want)
 			}
@@ -72,7 +72,7 @@ func TestUnknownSpanAnswersAnEmptyFlameGraphNamingIt(t *testing.T) {
 	if res.Error != nil {
 		t.Fatalf("error: %v", res.Error)
 	}
-	fg := frameByName(t, res.Frames, "flamegraph")
+	fg := frameByName(t, res.Frames, SpanFrameName)
 	if got := int64At(t, fg, "value", 0); got != 0 {
 		t.Errorf("root total = %d, want 0", got)
 	}
@@ -164,8 +164,57 @@ func TestSpanProfileOnTheFake(t *testing.T) {
 	if res.Error != nil {
 		t.Fatalf("error: %v", res.Error)
 	}
-	fg := frameByName(t, res.Frames, "flamegraph")
+	fg := frameByName(t, res.Frames, SpanFrameName)
 	if got := int64At(t, fg, "value", 0); got != 4000 || !hasLabel(t, fg, "slowFunction") || hasLabel(t, fg, "fastFunction") {
 		t.Errorf("root total %d; want 4000 ns of slowFunction alone", got)
+	}
+}
+
+// The two queries Grafana's trace view sends to the datasource named in the
+// Tempo datasource's tracesToProfiles, as they arrive: the span link (the
+// Tempo datasource's data link, interpolated for a span with service.name
+// embers-demo; Grafana gives a non-core datasource the span's bare range) and
+// the flame graph embedded in the span's details (picked by frame name).
+func TestGrafanaTraceToProfilesQueriesAnswerTheSpansFlameGraph(t *testing.T) {
+	const span = "19e129611805ff6c"
+	b, err := pyroscopetest.SpanProfile(map[string]map[string]int64{
+		span:               {"main;cpuLoop;slowFunction;work": 4000, "main;cpuLoop;fastFunction;work": 1000},
+		"a1b2c3d4e5f60718": {"main;cpuLoop;fastFunction;work": 7000},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := pyroscopetest.New(t)
+	// The SDK stamps an upload with the start of its 15 s window; the span
+	// began 5 s into it and lasted 2 s.
+	uploaded := time.Now().Add(-10 * time.Minute).Truncate(time.Second)
+	if err := s.IngestAt(b, map[string]string{"service_name": "embers-demo"}, uploaded); err != nil {
+		t.Fatal(err)
+	}
+	spanRange := backend.TimeRange{From: uploaded.Add(5 * time.Second), To: uploaded.Add(7 * time.Second)}
+	d := newDS(t, s.URL, `{}`, nil)
+	for name, js := range map[string]string{
+		"span link": `{"labelSelector":"{service_name=\"embers-demo\"}","groupBy":[],"profileTypeId":"` + cpuType +
+			`","queryType":"profile","spanSelector":["` + span + `"],"refId":"profile","datasource":{"uid":"embers-pyroscope"}}`,
+		"embedded flame graph": `{"labelSelector":"{service_name=\"embers-demo\"}","groupBy":[],"profileTypeId":"` + cpuType +
+			`","queryType":"profile","spanSelector":["` + span + `"],"refId":"span-flamegraph-refId",` +
+			`"datasource":{"type":"embers-pyroscope-datasource","uid":"embers-pyroscope"},"includeExemplars":false,"heatmapType":"individual","includeHeatmap":false}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			res := runQueries(t, d, nil, dataQuery("A", spanRange, js)).Responses["A"]
+			if res.Error != nil {
+				t.Fatalf("error: %v", res.Error)
+			}
+			fg := frameByName(t, res.Frames, "response")
+			if got := int64At(t, fg, "value", 0); got != 5000 || fg.Rows() < 2 {
+				t.Errorf("root total %d over %d rows; want the span's 5000 ns", got, fg.Rows())
+			}
+			if !hasLabel(t, fg, "slowFunction") || !hasLabel(t, fg, "fastFunction") {
+				t.Error("the span's flame graph lacks slowFunction or fastFunction")
+			}
+			if fg.Meta == nil || fg.Meta.PreferredVisualization != data.VisTypeFlameGraph || len(fg.Meta.Notices) != 0 {
+				t.Errorf("meta %+v: want a flame graph with no notice", fg.Meta)
+			}
+		})
 	}
 }

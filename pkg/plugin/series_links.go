@@ -12,9 +12,10 @@ import (
 )
 
 // linkSeriesToFlameGraphs gives each series a data link to the flame graph of
-// the panel's time range (Grafana fills in the range shown, so selecting a
-// range on the graph first narrows it) under the same selector plus the
-// series' own labels: a group-by series opens the flame graph of its group.
+// the query's time range under the same selector plus the series' own labels:
+// a group-by series opens the flame graph of its group. The frontend gives the
+// link its range and adds one per step (src/datasource/seriesLinks.ts), since
+// the SDK cannot write a link's range the way Grafana reads it.
 func (d *Datasource) linkSeriesToFlameGraphs(fs data.Frames, q models.Query, pt models.ProfileType) {
 	if d.uid == "" {
 		return

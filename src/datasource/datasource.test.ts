@@ -1,10 +1,18 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { CoreApp, DataSourceInstanceSettings, dateTime, MetricFindValue } from '@grafana/data';
+import {
+  CoreApp,
+  dataFrameToJSON,
+  DataQueryRequest,
+  DataSourceInstanceSettings,
+  dateTime,
+  MetricFindValue,
+} from '@grafana/data';
 import { BackendSrv, setBackendSrv } from '@grafana/runtime';
 import { lastValueFrom, Observable, of, throwError } from 'rxjs';
 
 import { PyroscopeDataSource } from './datasource';
+import { exploreState, backendSeriesFrame, linksAtPoint } from './testing/seriesLinkModels';
 import { EmbersDataSourceOptions, EmbersQuery } from './types';
 import { fakeTemplateSrv } from './variables/fakeTemplateSrv';
 
@@ -314,5 +322,20 @@ describe('variable support', () => {
 
   it('asks for the label when label values has none', async () => {
     await expect(run({ kind: 'labelValues' })).rejects.toThrow('Choose the label whose values the variable lists');
+  });
+});
+
+describe('query answers', () => {
+  it('give the series links the query range, and a link per step', async () => {
+    const ds = makeDataSource();
+    const frame = backendSeriesFrame([1700000000000, 1700000015000], 15000, '{service_name="ride-sharing"}');
+    fetch.mockReturnValue(of({ data: { results: { A: { status: 200, frames: [dataFrameToJSON(frame)] } } } }));
+    const res = await lastValueFrom(
+      ds.query({ targets: [query({ queryType: 'metrics' })], range } as unknown as DataQueryRequest<EmbersQuery>)
+    );
+    const links = linksAtPoint(res.data[0], 1);
+    expect(links.map((l) => l.title)).toEqual(['Flame graph of this range', 'Flame graph of this step']);
+    expect(exploreState(links[0].href).range).toEqual({ from: '1700000000000', to: '1700003600000' });
+    expect(exploreState(links[1].href).range).toEqual({ from: '1700000015000', to: '1700000030000' });
   });
 });

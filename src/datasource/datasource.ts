@@ -2,6 +2,8 @@ import {
   AbstractQuery,
   AdHocVariableFilter,
   CoreApp,
+  DataQueryRequest,
+  DataQueryResponse,
   DataSourceGetTagKeysOptions,
   DataSourceGetTagValuesOptions,
   DataSourceInstanceSettings,
@@ -10,6 +12,7 @@ import {
   TimeRange,
 } from '@grafana/data';
 import { DataSourceWithBackend, getTemplateSrv } from '@grafana/runtime';
+import { map, Observable } from 'rxjs';
 
 import { fromAbstractQuery, toAbstractQuery } from './abstractQueries';
 import { DEFAULT_MAX_NODES } from './constants';
@@ -18,6 +21,7 @@ import { fetchLabelNames, fetchLabelValues, fetchProfileTypes, LabelQuery } from
 import { isRunnable } from './runnable';
 import { EmbersDataSourceOptions, EmbersQuery, ProfileTypeInfo } from './types';
 import { queryDisplayText } from './queryDisplayText';
+import { completeSeriesLinks } from './seriesLinks';
 import { applyAdHocFilters, interpolateSelector } from './variables/interpolate';
 import { EmbersVariableSupport } from './variables/variableSupport';
 
@@ -28,6 +32,13 @@ export class PyroscopeDataSource extends DataSourceWithBackend<EmbersQuery, Embe
     super(instanceSettings);
     this.defaultMaxNodes = instanceSettings.jsonData?.maxNodes || DEFAULT_MAX_NODES;
     this.variables = new EmbersVariableSupport(this);
+  }
+
+  /** The backend's answer, with the series links given their time ranges (seriesLinks.ts). */
+  query(request: DataQueryRequest<EmbersQuery>): Observable<DataQueryResponse> {
+    return super
+      .query(request)
+      .pipe(map((res) => (res.data?.length ? { ...res, data: completeSeriesLinks(res.data, request.range) } : res)));
   }
 
   getDefaultQuery(app: CoreApp): Partial<EmbersQuery> {
