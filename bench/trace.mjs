@@ -20,7 +20,7 @@ await buildBenchPages({ benchDir, repoRoot, outDir });
 const server = await startServer({ '/': outDir, '/testdata/': path.join(repoRoot, 'testdata') });
 const session = await launch({ width: 1300, height: 800 });
 try {
-  const url = `${server.url}/${side}.html?shape=${shape}&nodes=${nodes}`;
+  const url = `${server.url}/${side}.html?shape=${shape}&nodes=${nodes}${process.env.HOST ? `&host=${process.env.HOST}` : ""}`;
   // A warm cache and compiled code, as in the benchmark.
   await (await openBenchPage(session.context, url)).page.close();
 

@@ -6,12 +6,15 @@ import path from 'node:path';
 
 import { buildPage, pageHtml } from '../../e2e/lib/build.mjs';
 
-/** Resolves every react / react-dom import (subpaths too) from `dir`'s node_modules. */
-function reactFrom(dir) {
+/**
+ * Resolves every import matching `filter` (subpaths too) from `dir`'s node_modules, so
+ * a page and the code it mounts share one copy of each package.
+ */
+function packagesFrom(dir, filter) {
   return {
     name: 'one-react',
     setup(build) {
-      build.onResolve({ filter: /^react(-dom)?(\/.*)?$/ }, (args) =>
+      build.onResolve({ filter }, (args) =>
         args.pluginData === 'one-react'
           ? undefined
           : build.resolve(args.path, { resolveDir: dir, kind: args.kind, pluginData: 'one-react' })
@@ -45,10 +48,12 @@ export async function buildBenchPages({ benchDir, repoRoot, outDir }) {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const sides = {
-    ours: { plugins: [reactFrom(repoRoot)] },
+    // Ours takes @grafana/* from the plugin's node_modules too: the page's theme and
+    // host warm-up must reach the very copies the panel imports.
+    ours: { plugins: [packagesFrom(repoRoot, /^(react(-dom)?|@grafana\/[^/]+)(\/.*)?$/)] },
     // The "module" condition makes react-virtualized-auto-sizer (its table) resolve to
     // its ES build; its "import" build hands esbuild a default export it can't unwrap.
-    theirs: { plugins: [reactFrom(benchDir), scrollbarsDefault], conditions: ['module'] },
+    theirs: { plugins: [packagesFrom(benchDir, /^react(-dom)?(\/.*)?$/), scrollbarsDefault], conditions: ['module'] },
   };
   for (const [name, options] of Object.entries(sides)) {
     await buildPage(path.join(benchDir, 'pages', `${name}.tsx`), outDir, options);

@@ -40,10 +40,10 @@ async function heapUsed(context, page) {
   return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value;
 }
 
-async function measureOnce(context, baseUrl, side, { shape, nodes }, withResize) {
+async function measureOnce(context, baseUrl, side, { shape, nodes, host = 'warm' }, withResize) {
   const pages = [];
   try {
-    const url = `${baseUrl}/${side}.html?shape=${shape}&nodes=${nodes}`;
+    const url = `${baseUrl}/${side}.html?shape=${shape}&nodes=${nodes}&host=${host}`;
     const painted = await openBenchPage(context, url);
     pages.push(painted.page);
     const heap = await heapUsed(context, painted.page);
@@ -98,7 +98,7 @@ export async function runPanelBenchmarks({ baseUrl, cases, runs, log }) {
         }
         results.push(row);
         log(
-          `${side.padEnd(6)} ${c.shape.padEnd(7)} ${String(c.nodes).padStart(7)}: paint ${row.paintMs.median.toFixed(0)} ms, focus ${row.focusMs.median.toFixed(0)} ms` +
+          `${side.padEnd(6)} ${c.host} ${c.shape.padEnd(7)} ${String(c.nodes).padStart(7)}: paint ${row.paintMs.median.toFixed(0)} ms, focus ${row.focusMs.median.toFixed(0)} ms` +
             (row.drawn ? `, drawn ${row.drawn.median} of ${row.visible.median}` : '') +
             (row.resizeLongestMs ? `, resize storm longest task ${row.resizeLongestMs.max.toFixed(0)} ms` : '')
         );

@@ -2,14 +2,15 @@
 import { formatBytes, formatMs, formatRange, markdownTable } from './stats.mjs';
 
 export function panelTable(results) {
-  const keys = [...new Set(results.map((r) => `${r.shape}:${r.nodes}`))];
+  const keys = [...new Set(results.map((r) => `${r.host}:${r.shape}:${r.nodes}`))];
   const rows = keys.map((key) => {
-    const [shape, nodes] = key.split(':');
-    const find = (side) => results.find((r) => r.shape === shape && String(r.nodes) === nodes && r.side === side);
+    const [host, shape, nodes] = key.split(':');
+    const find = (side) => results.find((r) => r.host === host && r.shape === shape && String(r.nodes) === nodes && r.side === side);
     const ours = find('ours');
     const theirs = find('theirs');
     const ratio = (a, b) => (a && b ? (a.median / b.median).toFixed(2) : '–');
     return [
+      host,
       shape,
       shape === 'real' ? 'golden frame' : Number(nodes).toLocaleString('en-US'),
       ours?.drawn ? `${ours.drawn.median} / ${ours.visible.median}` : '–',
@@ -26,6 +27,7 @@ export function panelTable(results) {
   });
   return markdownTable(
     [
+      'host',
       'shape',
       'nodes',
       'drawn / visible frames, ours',

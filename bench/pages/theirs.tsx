@@ -1,11 +1,11 @@
 // Grafana's own flame graph (@grafana/flamegraph, canvas) on the same frames as ours.
-import { createTheme } from '@grafana/data';
+import { createTheme, getValueFormat } from '@grafana/data';
 import { FlameGraph } from '@grafana/flamegraph';
 import React from 'react';
 import { createRoot } from 'react-dom/client';
 
 import { benchFrame } from './shapes';
-import { benchParams, mountStart, reportResult, paintedAfter, widestRootChild } from './timing';
+import { benchParams, mountStart, warmHost, reportResult, paintedAfter, widestRootChild } from './timing';
 
 const theme = createTheme({ colors: { mode: 'dark' } });
 const { nodes, params } = benchParams();
@@ -16,6 +16,7 @@ const canvas = () => document.querySelector<HTMLCanvasElement>('[data-testid="fl
 
 async function main() {
   const frame = await benchFrame(params);
+  warmHost(params, getValueFormat);
   const start = mountStart();
   createRoot(document.getElementById('root')!).render(
     <div style={{ width: 1200, height: 600 }}>

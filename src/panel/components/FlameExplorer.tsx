@@ -4,6 +4,7 @@ import { Alert, useStyles2 } from '@grafana/ui';
 import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { FlameColumns } from '../../shared/flameColumns';
 import { formatValue } from '../../shared/units';
+import { useAfterFirstPaint } from '../hooks/useAfterFirstPaint';
 import { useDebounced } from '../hooks/useDebounced';
 import { useFlameUrlState } from '../hooks/useFlameUrlState';
 import { ToolbarOptions } from '../hooks/useLocalOptions';
@@ -41,13 +42,24 @@ const TOOLBAR_HEIGHT = 40;
 const RESIZE_SETTLE_MS = 120;
 
 /** The interactive panel body: toolbar, graph (or sandwich), optional table. */
-export function FlameExplorer({ frame, columns, index, options, onOptionsChange, width: liveWidth, height: liveHeight, title, panelId }: Props) {
+export function FlameExplorer({
+  frame,
+  columns,
+  index,
+  options,
+  onOptionsChange,
+  width: liveWidth,
+  height: liveHeight,
+  title,
+  panelId,
+}: Props) {
   const styles = useStyles2(getStyles);
   const width = useDebounced(liveWidth, RESIZE_SETTLE_MS);
   const height = useDebounced(liveHeight, RESIZE_SETTLE_MS);
   const [url, setUrl] = useFlameUrlState(panelId);
   const [exportError, setExportError] = useState<string>();
   const prepareSvg = useRef<() => PreparedSvg | null>(() => null);
+  const toolbarShown = useAfterFirstPaint();
 
   // With a single root, "no focus" is the root (so a click on one of its gaps knows it is the focus).
   const singleRoot = index.columns.length > 0 && index.end[0] >= index.columns.length;
@@ -85,7 +97,10 @@ export function FlameExplorer({ frame, columns, index, options, onOptionsChange,
   const graphShown = tableMode !== 'only' && !url.sandwich;
   const { minFrameWidth } = view;
   const layout = useMemo(
-    () => (graphShown ? layoutForView({ index, focus: focus.row, focusGroup: focus.group, width: graphWidth, minFrameWidth }) : undefined),
+    () =>
+      graphShown
+        ? layoutForView({ index, focus: focus.row, focusGroup: focus.group, width: graphWidth, minFrameWidth })
+        : undefined,
     [graphShown, index, focus, graphWidth, minFrameWidth]
   );
   const total = index.leftTotal + index.rightTotal;
@@ -100,30 +115,55 @@ export function FlameExplorer({ frame, columns, index, options, onOptionsChange,
   const { search: term, regex } = url;
   const { colorScheme, colorBlind } = options;
   const controls = useMemo(
-    () => (
-      <>
-        <ViewControls
-          showTable={tableMode}
-          onShowTableChange={(showTable) => onOptionsChange({ showTable })}
-          colorScheme={colorScheme}
-          onColorSchemeChange={(scheme) => onOptionsChange({ colorScheme: scheme })}
-        />
-        <SearchBox
-          term={term}
-          isRegex={regex}
-          error={search.error}
-          pending={search.pending}
-          stats={stats}
-          onChange={(searchTerm, isRegex) => setUrl({ search: searchTerm, regex: isRegex })}
-        />
-        {scheme === 'diff' && <DiffLegend colorBlind={colorBlind} />}
-        <span className={styles.total} data-testid="embers-total">
-          Total {formatValue(total, columns.unit)}
-        </span>
-        <ExportMenu columns={columns} frame={frame} prepareSvg={() => prepareSvg.current()} fileName={fileNameOf(title)} onError={setExportError} />
-      </>
-    ),
-    [tableMode, colorScheme, colorBlind, onOptionsChange, term, regex, search.error, search.pending, stats, setUrl, scheme, styles, total, columns, frame, title]
+    () =>
+      toolbarShown && (
+        <>
+          <ViewControls
+            showTable={tableMode}
+            onShowTableChange={(showTable) => onOptionsChange({ showTable })}
+            colorScheme={colorScheme}
+            onColorSchemeChange={(scheme) => onOptionsChange({ colorScheme: scheme })}
+          />
+          <SearchBox
+            term={term}
+            isRegex={regex}
+            error={search.error}
+            pending={search.pending}
+            stats={stats}
+            onChange={(searchTerm, isRegex) => setUrl({ search: searchTerm, regex: isRegex })}
+          />
+          {scheme === 'diff' && <DiffLegend colorBlind={colorBlind} />}
+          <span className={styles.total} data-testid="embers-total">
+            Total {formatValue(total, columns.unit)}
+          </span>
+          <ExportMenu
+            columns={columns}
+            frame={frame}
+            prepareSvg={() => prepareSvg.current()}
+            fileName={fileNameOf(title)}
+            onError={setExportError}
+          />
+        </>
+      ),
+    [
+      toolbarShown,
+      tableMode,
+      colorScheme,
+      colorBlind,
+      onOptionsChange,
+      term,
+      regex,
+      search.error,
+      search.pending,
+      stats,
+      setUrl,
+      scheme,
+      styles,
+      total,
+      columns,
+      frame,
+      title,
+    ]
   );
   const table = useMemo(
     () =>
@@ -147,15 +187,19 @@ export function FlameExplorer({ frame, columns, index, options, onOptionsChange,
 
   return (
     <div className={styles.panel}>
-      <Toolbar
-        mode={options.mode}
-        onModeChange={onModeChange}
-        focused={url.focus !== ''}
-        onReset={onReset}
-        shown={layout && { drawn: layout.drawn, total: layout.visible }}
-      >
-        {controls}
-      </Toolbar>
+      {toolbarShown ? (
+        <Toolbar
+          mode={options.mode}
+          onModeChange={onModeChange}
+          focused={url.focus !== ''}
+          onReset={onReset}
+          shown={layout && { drawn: layout.drawn, total: layout.visible }}
+        >
+          {controls}
+        </Toolbar>
+      ) : (
+        <div className={styles.toolbarSpace} />
+      )}
       {exportError && (
         <Alert title="Export failed" severity="error" onRemove={() => setExportError(undefined)}>
           {exportError}
@@ -164,7 +208,14 @@ export function FlameExplorer({ frame, columns, index, options, onOptionsChange,
       <div className={styles.body}>
         {tableMode !== 'only' &&
           (url.sandwich ? (
-            <SandwichView {...view} columns={columns} functionName={url.sandwich} onBack={() => setUrl({ sandwich: '' })} width={graphWidth} height={bodyHeight} />
+            <SandwichView
+              {...view}
+              columns={columns}
+              functionName={url.sandwich}
+              onBack={() => setUrl({ sandwich: '' })}
+              width={graphWidth}
+              height={bodyHeight}
+            />
           ) : (
             <FlameGraphView
               {...view}
@@ -192,6 +243,12 @@ function fileNameOf(title: string): string {
 
 const getStyles = (theme: GrafanaTheme2) => ({
   panel: css({ display: 'flex', flexDirection: 'column', height: '100%', overflow: 'hidden' }),
+  // The toolbar's row, kept while it mounts so the graph does not move.
+  toolbarSpace: css({ height: TOOLBAR_HEIGHT, flexShrink: 0 }),
   body: css({ display: 'flex', gap: theme.spacing(1) }),
-  total: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize, whiteSpace: 'nowrap' }),
+  total: css({
+    color: theme.colors.text.secondary,
+    fontSize: theme.typography.bodySmall.fontSize,
+    whiteSpace: 'nowrap',
+  }),
 });
