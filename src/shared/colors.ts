@@ -37,12 +37,27 @@ export function hashString(text: string): number {
  * distinct from both Grafana themes' backgrounds.
  */
 export function packageColor(name: string): string {
-  const hash = hashString(packageOf(name));
-  // Hues 5° apart: no visible difference, and a few hundred colours at most to set on a canvas.
-  const hue = hash % 360 - ((hash % 360) % 5);
-  const lightness = 68 + ((hash >>> 9) % 10);
-  return `hsl(${hue}, 48%, ${lightness}%)`;
+  let color = packageColors.get(name);
+  if (color === undefined) {
+    const hash = hashString(packageOf(name));
+    // Hues 5° apart: no visible difference, and a few hundred colours at most to set on a canvas.
+    const hue = hash % 360 - ((hash % 360) % 5);
+    const lightness = 68 + ((hash >>> 9) % 10);
+    color = `hsl(${hue}, 48%, ${lightness}%)`;
+    if (packageColors.size >= MAX_REMEMBERED_NAMES) {
+      packageColors.clear();
+    }
+    packageColors.set(name, color);
+  }
+  return color;
 }
+
+/**
+ * Colours by function name, kept across renders and panels: a focus or a search
+ * repaints thousands of frames whose names were coloured already.
+ */
+const packageColors = new Map<string, string>();
+const MAX_REMEMBERED_NAMES = 100_000;
 
 /** Colour by the node's own share of its total: pale for pass-through frames, red for hot self time. */
 export function selfColor(self: number, total: number): string {

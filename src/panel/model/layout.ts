@@ -127,7 +127,6 @@ export function layoutFlame(index: FlameIndex, options: LayoutOptions): FlameLay
   }
 
   // Depth-first, children in frame order, so each depth's boxes come left to right.
-  // Children are walked in place (c = end[c]), not copied: this loop sees every child of every drawn frame.
   type Item = { rows?: number[]; parentRow: number; box: number; x: number; depth: number };
   const stack: Item[] = [{ rows: group, parentRow: focus, box: top, x: 0, depth }];
   let beyondDepthLimit = 0;
@@ -140,46 +139,44 @@ export function layoutFlame(index: FlameIndex, options: LayoutOptions): FlameLay
     let gapX = x;
     let gapValue = 0;
     let gapRows = 0;
-    const flushGap = () => {
-      if (gapValue > 0) {
-        add({ kind: 'gap', row: -1, parentRow: item.parentRow, parent: item.box, x: gapX, w: gapValue * k, value: gapValue, hidden: gapRows }, item.depth);
-      }
-      gapValue = 0;
-      gapRows = 0;
-    };
-    const visit = (c: number) => {
-      const w = width[c] * k;
-      if (w >= minPx) {
-        flushGap();
-        const box = add({ kind: 'frame', row: c, parentRow: item.parentRow, parent: item.box, x, w, value: width[c], hidden: 0 }, item.depth);
-        if (end[c] > c + 1) {
-          if (item.depth + 1 - firstDepth < options.maxDepth) {
-            pending.push({ parentRow: c, box, x, depth: item.depth + 1 });
-          } else {
-            const kids = childrenOf(index, c);
-            const value = kids.reduce((sum, r) => sum + width[r], 0);
-            add({ kind: 'deeper', row: -1, parentRow: c, parent: box, x, w: value * k, value, hidden: end[c] - c - 1 }, item.depth + 1);
-            beyondDepthLimit += countVisible(index, kids, k);
-          }
-        }
-      } else {
+    // This loop sees every child of every drawn frame (on a wide profile, nearly every
+    // row): plain locals and no call per child; children are walked in place (c = end[c]).
+    const { rows, parentRow, depth: itemDepth, box: parentBox } = item;
+    const stop = rows ? 0 : parentRow >= 0 ? end[parentRow] : index.columns.length;
+    let pos = 0;
+    for (let c = rows ? rows[0] : parentRow + 1; rows ? pos < rows.length : c < stop; c = rows ? rows[++pos] : end[c]) {
+      const value = width[c];
+      const w = value * k;
+      if (w < minPx) {
         if (gapValue === 0) {
           gapX = x;
         }
-        gapValue += width[c];
+        gapValue += value;
         gapRows += end[c] - c;
+        x += w;
+        continue;
+      }
+      if (gapValue > 0) {
+        add({ kind: 'gap', row: -1, parentRow, parent: parentBox, x: gapX, w: gapValue * k, value: gapValue, hidden: gapRows }, itemDepth);
+        gapValue = 0;
+        gapRows = 0;
+      }
+      const box = add({ kind: 'frame', row: c, parentRow, parent: parentBox, x, w, value, hidden: 0 }, itemDepth);
+      if (end[c] > c + 1) {
+        if (itemDepth + 1 - firstDepth < options.maxDepth) {
+          pending.push({ parentRow: c, box, x, depth: itemDepth + 1 });
+        } else {
+          const kids = childrenOf(index, c);
+          const kidsValue = kids.reduce((sum, r) => sum + width[r], 0);
+          add({ kind: 'deeper', row: -1, parentRow: c, parent: box, x, w: kidsValue * k, value: kidsValue, hidden: end[c] - c - 1 }, itemDepth + 1);
+          beyondDepthLimit += countVisible(index, kids, k);
+        }
       }
       x += w;
-    };
-    if (item.rows) {
-      item.rows.forEach(visit);
-    } else {
-      const stop = item.parentRow >= 0 ? end[item.parentRow] : index.columns.length;
-      for (let c = item.parentRow + 1; c < stop; c = end[c]) {
-        visit(c);
-      }
     }
-    flushGap();
+    if (gapValue > 0) {
+      add({ kind: 'gap', row: -1, parentRow, parent: parentBox, x: gapX, w: gapValue * k, value: gapValue, hidden: gapRows }, itemDepth);
+    }
     for (let i = pending.length - 1; i >= 0; i--) {
       stack.push(pending[i]);
     }
