@@ -40,7 +40,7 @@ type ruleTable struct {
 	MinStep, TimeShift, TenantID, URL, MaxNodes, Timeout []ruleCase
 }
 
-func loadRules(t *testing.T) ruleTable {
+func loadRules(t testing.TB) ruleTable {
 	t.Helper()
 	b, err := os.ReadFile(testpaths.Repo(t, "testdata", "rules", "settings.json"))
 	if err != nil {

@@ -23,6 +23,8 @@ type Messages struct {
 	TimeShiftNotDuration string `json:"timeShiftNotDuration"`
 	TenantInvalid        string `json:"tenantInvalid"`
 	URLRequired          string `json:"urlRequired"`
+	URLScheme            string `json:"urlScheme"`
+	URLInvalid           string `json:"urlInvalid"`
 	SpanIDEmpty          string `json:"spanIdEmpty"`
 	SpanIDLength         string `json:"spanIdLength"`
 	SpanIDNotHex         string `json:"spanIdNotHex"`
