@@ -15,6 +15,7 @@ var messagesJSON []byte
 type Messages struct {
 	About                string `json:"about"`
 	MaxNodesRange        string `json:"maxNodesRange"`
+	SeriesLimitRange     string `json:"seriesLimitRange"`
 	TimeoutNotPositive   string `json:"timeoutNotPositive"`
 	TimeoutTooLong       string `json:"timeoutTooLong"`
 	MinStepNotDuration   string `json:"minStepNotDuration"`
