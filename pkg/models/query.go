@@ -90,7 +90,7 @@ func (q Query) Validate() error {
 	if _, err := ParseProfileType(q.ProfileTypeID); err != nil {
 		return err
 	}
-	if err := checkSelector("label selector", q.LabelSelector); err != nil {
+	if err := CheckSelector("label selector", q.LabelSelector); err != nil {
 		return err
 	}
 	if q.MaxNodes != nil && (*q.MaxNodes < 1 || *q.MaxNodes > MaxNodesCap) {
@@ -114,7 +114,7 @@ func (q Query) Validate() error {
 		if q.Right == nil {
 			return errors.New("a diff query needs a right-hand selector or time shift to compare with")
 		}
-		if err := checkSelector("right-hand selector", q.Right.LabelSelector); err != nil {
+		if err := CheckSelector("right-hand selector", q.Right.LabelSelector); err != nil {
 			return err
 		}
 		if _, err := q.Right.Shift(); err != nil {
@@ -174,8 +174,9 @@ func CheckTimeRange(fromMs, toMs int64) error {
 	return nil
 }
 
-// checkSelector catches the mistakes worth naming before a round trip.
-func checkSelector(what, sel string) error {
+// CheckSelector catches the mistakes worth naming before a round trip; the
+// resources check their selector with it too.
+func CheckSelector(what, sel string) error {
 	s := strings.TrimSpace(sel)
 	if !strings.HasPrefix(s, "{") || !strings.HasSuffix(s, "}") {
 		return fmt.Errorf("%s %q must be wrapped in braces, e.g. {service_name=\"checkout\"}", what, short(sel))
