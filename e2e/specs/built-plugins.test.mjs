@@ -42,7 +42,7 @@ describe('the built plugin, loaded as Grafana loads it', () => {
     const url = editor.getByPlaceholder(/http/).first();
     assert.equal(await url.inputValue(), 'http://pyroscope:4040');
     await url.fill('pyroscope://nope');
-    await editor.getByText('The URL must start with http:// or https://, not pyroscope://').waitFor();
+    await editor.getByText('The URL "pyroscope://nope" must start with http:// or https://').waitFor();
     const options = await page().evaluate(() => window.__built.options);
     assert.equal(options.url, 'pyroscope://nope', 'the edit reached onOptionsChange');
     assert.deepEqual(page().errors, []);

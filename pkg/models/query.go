@@ -22,8 +22,12 @@ const (
 	QueryTypeDiff    QueryType = "diff"
 )
 
-// MaxLimit bounds the top-N series limit to something a panel can draw.
+// MaxLimit bounds the top-N series limit to something a panel can draw; 0,
+// like no limit at all, keeps every series.
 const MaxLimit = 10000
+
+// ErrSeriesLimitRange is the series limit rule the query editor words too.
+var ErrSeriesLimitRange = errors.New(shared.Text.SeriesLimitRange)
 
 // Query mirrors EmbersQuery in src/datasource/types.ts.
 type Query struct {
@@ -33,7 +37,7 @@ type Query struct {
 	LabelSelector string    `json:"labelSelector"`
 	GroupBy       []string  `json:"groupBy,omitempty"`
 	Limit         *int64    `json:"limit,omitempty"`
-	// MaxNodes is clamped to 1..MaxNodesCap when sent (MaxNodesOr).
+	// MaxNodes is 1..MaxNodesCap, as in the settings (Validate).
 	MaxNodes *int64 `json:"maxNodes,omitempty"`
 	Right    *Right `json:"right,omitempty"`
 	// SpanSelector narrows the flame graph to these spans' samples (span.go),
@@ -58,6 +62,9 @@ func ParseQuery(raw json.RawMessage) (Query, error) {
 		return q, errors.New("the query is empty")
 	}
 	if err := json.Unmarshal(raw, &q); err != nil {
+		if rule := numberRule(err); rule != nil {
+			return q, rule
+		}
 		return q, fmt.Errorf("the query could not be read: %v", jsonProblem(err))
 	}
 	if q.QueryType == "" {
@@ -83,14 +90,14 @@ func (q Query) Validate() error {
 	if _, err := ParseProfileType(q.ProfileTypeID); err != nil {
 		return err
 	}
-	if err := checkSelector("label selector", q.LabelSelector); err != nil {
+	if err := CheckSelector("label selector", q.LabelSelector); err != nil {
 		return err
 	}
-	if q.MaxNodes != nil && *q.MaxNodes < 1 {
+	if q.MaxNodes != nil && (*q.MaxNodes < 1 || *q.MaxNodes > MaxNodesCap) {
 		return ErrMaxNodesRange
 	}
 	if q.Limit != nil && (*q.Limit < 0 || *q.Limit > MaxLimit) {
-		return fmt.Errorf("series limit must be between 0 (no limit) and %d, got %d", MaxLimit, *q.Limit)
+		return ErrSeriesLimitRange
 	}
 	if err := checkSpanSelector(q.SpanSelector); err != nil {
 		return err
@@ -107,7 +114,7 @@ func (q Query) Validate() error {
 		if q.Right == nil {
 			return errors.New("a diff query needs a right-hand selector or time shift to compare with")
 		}
-		if err := checkSelector("right-hand selector", q.Right.LabelSelector); err != nil {
+		if err := CheckSelector("right-hand selector", q.Right.LabelSelector); err != nil {
 			return err
 		}
 		if _, err := q.Right.Shift(); err != nil {
@@ -130,14 +137,30 @@ func (r *Right) Shift() (time.Duration, error) {
 }
 
 // MaxNodesOr returns the query's max nodes, else the given default, clamped to
-// 1..MaxNodesCap so the server never sees an unbounded value (Validate
-// refuses values below 1; values over the cap are lowered to it).
+// 1..MaxNodesCap so the server never sees an unbounded value, even from a
+// query that skipped Validate.
 func (q Query) MaxNodesOr(def int64) int64 {
 	v := def
 	if q.MaxNodes != nil {
 		v = *q.MaxNodes
 	}
 	return min(max(v, 1), MaxNodesCap)
+}
+
+// numberRule words a number that does not fit a whole-number field (1.5,
+// 1e30) as that field's rule, as the editor does, rather than as bad JSON.
+func numberRule(err error) error {
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) || !strings.HasPrefix(te.Value, "number") {
+		return nil
+	}
+	switch te.Field {
+	case "limit":
+		return ErrSeriesLimitRange
+	case "maxNodes":
+		return ErrMaxNodesRange
+	}
+	return nil
 }
 
 // ErrRangeBackwards answers a time range whose start is not before its end.
@@ -151,8 +174,9 @@ func CheckTimeRange(fromMs, toMs int64) error {
 	return nil
 }
 
-// checkSelector catches the mistakes worth naming before a round trip.
-func checkSelector(what, sel string) error {
+// CheckSelector catches the mistakes worth naming before a round trip; the
+// resources check their selector with it too.
+func CheckSelector(what, sel string) error {
 	s := strings.TrimSpace(sel)
 	if !strings.HasPrefix(s, "{") || !strings.HasSuffix(s, "}") {
 		return fmt.Errorf("%s %q must be wrapped in braces, e.g. {service_name=\"checkout\"}", what, short(sel))

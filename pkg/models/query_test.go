@@ -41,13 +41,9 @@ func TestParseQuery(t *testing.T) {
 		{name: "no profile type", json: `{"queryType":"profile"}`, wantErr: "choose a profile type"},
 		{name: "bad profile type", json: `{"profileTypeId":"cpu"}`, wantErr: "must look like name:sample_type"},
 		{name: "selector without braces", json: `{"profileTypeId":"` + cpuType + `","labelSelector":"service_name=\"a\""}`, wantErr: "must be wrapped in braces"},
-		{name: "maxNodes over the cap is clamped when sent", json: `{"profileTypeId":"` + cpuType + `","maxNodes":10000000}`, check: func(t *testing.T, q Query) {
-			if got := q.MaxNodesOr(DefaultMaxNodes); got != MaxNodesCap {
-				t.Errorf("sends %d, want the cap %d", got, MaxNodesCap)
-			}
-		}},
-		{name: "fractional limit", json: `{"limit":1.5}`, wantErr: "limit should be a whole number"},
-		{name: "negative limit", json: `{"profileTypeId":"` + cpuType + `","limit":-2}`, wantErr: "series limit"},
+		{name: "maxNodes over the cap", json: `{"profileTypeId":"` + cpuType + `","maxNodes":10000000}`, wantErr: "Max nodes must be a whole number from 1 to 1,048,576"},
+		{name: "fractional limit", json: `{"limit":1.5}`, wantErr: "Series limit must be a whole number from 0 to 10,000 (0 or empty keeps every series)"},
+		{name: "negative limit", json: `{"profileTypeId":"` + cpuType + `","limit":-2}`, wantErr: "Series limit must be a whole number from 0 to 10,000 (0 or empty keeps every series)"},
 		{name: "empty group by", json: `{"profileTypeId":"` + cpuType + `","groupBy":[" "]}`, wantErr: "empty label name"},
 		{name: "diff without right", json: `{"queryType":"diff","profileTypeId":"` + cpuType + `"}`, wantErr: "needs a right-hand selector"},
 		{name: "diff bad shift", json: `{"queryType":"diff","profileTypeId":"` + cpuType + `","right":{"labelSelector":"{}","timeShift":"last week"}}`, wantErr: `Time shift "last week" is not a duration`},

@@ -35,12 +35,12 @@ func (c ruleCase) text(t *testing.T) string {
 type ruleTable struct {
 	Defaults struct {
 		TimeoutSeconds, MaxTimeoutSeconds, MinStepSeconds float64
-		MaxNodes, MaxNodesCap                             int64
+		MaxNodes, MaxNodesCap, MaxSeriesLimit             int64
 	} `json:"defaults"`
-	MinStep, TimeShift, TenantID, URL, MaxNodes, Timeout []ruleCase
+	MinStep, TimeShift, TenantID, URL, MaxNodes, SeriesLimit, Timeout []ruleCase
 }
 
-func loadRules(t *testing.T) ruleTable {
+func loadRules(t testing.TB) ruleTable {
 	t.Helper()
 	b, err := os.ReadFile(testpaths.Repo(t, "testdata", "rules", "settings.json"))
 	if err != nil {
@@ -60,6 +60,12 @@ func load(url, field string, value json.RawMessage) (*Settings, error) {
 		js = fmt.Sprintf(`{%q:%s}`, field, value)
 	}
 	return LoadSettings(backend.DataSourceInstanceSettings{URL: url, JSONData: []byte(js)})
+}
+
+// parseWith runs ParseQuery on a metrics query with one field set.
+func parseWith(field string, value json.RawMessage) error {
+	_, err := ParseQuery(json.RawMessage(fmt.Sprintf(`{"queryType":"metrics","profileTypeId":%q,%q:%s}`, cpuType, field, value)))
+	return err
 }
 
 func checkRule(t *testing.T, name string, c ruleCase, got time.Duration, err error) {
@@ -103,7 +109,11 @@ func TestSharedSettingsRules(t *testing.T) {
 	}
 	for _, c := range rt.MaxNodes {
 		_, err := load(url, "maxNodes", c.Input)
-		checkRule(t, "max nodes", c, 0, err)
+		checkRule(t, "max nodes setting", c, 0, err)
+		checkRule(t, "max nodes of a query", c, 0, parseWith("maxNodes", c.Input))
+	}
+	for _, c := range rt.SeriesLimit {
+		checkRule(t, "series limit", c, 0, parseWith("limit", c.Input))
 	}
 	for _, c := range rt.Timeout {
 		s, err := load(url, "timeout", c.Input)
@@ -118,7 +128,8 @@ func TestSharedSettingsRules(t *testing.T) {
 func TestSharedDefaults(t *testing.T) {
 	d := loadRules(t).Defaults
 	if DefaultTimeout.Seconds() != d.TimeoutSeconds || maxTimeoutSeconds != d.MaxTimeoutSeconds ||
-		DefaultMinStep.Seconds() != d.MinStepSeconds || DefaultMaxNodes != d.MaxNodes || MaxNodesCap != d.MaxNodesCap {
+		DefaultMinStep.Seconds() != d.MinStepSeconds || DefaultMaxNodes != d.MaxNodes || MaxNodesCap != d.MaxNodesCap ||
+		MaxLimit != d.MaxSeriesLimit {
 		t.Errorf("defaults differ from testdata/rules/settings.json: %+v", d)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/url"
 	"reflect"
 	"strconv"
 	"strings"
@@ -137,12 +136,8 @@ func (s *Settings) parseTimeout(raw json.RawMessage) error {
 
 // Validate checks the settings and says what to change.
 func (s *Settings) Validate() error {
-	if s.URL == "" {
-		return errors.New(shared.Text.URLRequired)
-	}
-	u, err := url.Parse(s.URL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("the URL %q must start with http:// or https:// and name a host", RedactURL(s.URL))
+	if err := CheckURL(s.URL); err != nil {
+		return err
 	}
 	if s.Timeout <= 0 {
 		return errors.New(shared.Text.TimeoutNotPositive)

@@ -35,7 +35,7 @@ func TestLoadSettings(t *testing.T) {
 		}},
 		{name: "no URL", url: "", json: `{}`, wantErr: "Enter the Pyroscope server URL"},
 		{name: "ftp URL", url: "ftp://p:21", json: `{}`, wantErr: "must start with http:// or https://"},
-		{name: "URL without host", url: "http://", json: `{}`, wantErr: "must start with http:// or https://"},
+		{name: "URL without host", url: "http://", json: `{}`, wantErr: `The URL "http://" is not valid`},
 		{name: "negative timeout", url: "http://p:4040", json: `{"timeout":-1}`, wantErr: "Timeout must be a positive number of seconds (default 30)"},
 		{name: "zero timeout means the default, never no timeout", url: "http://p:4040", json: `{"timeout":0}`, check: func(t *testing.T, s *Settings) {
 			if s.Timeout != DefaultTimeout {

@@ -51,12 +51,20 @@ func TestQueryRulesMatchTheSettings(t *testing.T) {
 	resp := runQueries(t, d, nil,
 		dataQuery("zero", tr, queryJSON("profile", cpuType, `{}`, `"maxNodes":0`)),
 		dataQuery("negative", tr, queryJSON("profile", cpuType, `{}`, `"maxNodes":-1`)),
+		dataQuery("over the cap", tr, queryJSON("profile", cpuType, `{}`, `"maxNodes":1048577`)),
+		dataQuery("fractional", tr, queryJSON("profile", cpuType, `{}`, `"maxNodes":1.5`)),
+		dataQuery("limit over", tr, queryJSON("metrics", cpuType, `{}`, `"limit":10001`)),
+		dataQuery("limit fractional", tr, queryJSON("metrics", cpuType, `{}`, `"limit":2.5`)),
 		dataQuery("backwards", backwards, queryJSON("profile", cpuType, `{}`, "")),
 	)
 	for ref, want := range map[string]string{
-		"zero":      "Max nodes must be a whole number from 1 to 1,048,576",
-		"negative":  "Max nodes must be a whole number from 1 to 1,048,576",
-		"backwards": "the time range must start before it ends (from must be before to)",
+		"zero":             "Max nodes must be a whole number from 1 to 1,048,576",
+		"negative":         "Max nodes must be a whole number from 1 to 1,048,576",
+		"over the cap":     "Max nodes must be a whole number from 1 to 1,048,576",
+		"fractional":       "Max nodes must be a whole number from 1 to 1,048,576",
+		"limit over":       "Series limit must be a whole number from 0 to 10,000 (0 or empty keeps every series)",
+		"limit fractional": "Series limit must be a whole number from 0 to 10,000 (0 or empty keeps every series)",
+		"backwards":        "the time range must start before it ends (from must be before to)",
 	} {
 		r := resp.Responses[ref]
 		if r.Error == nil || r.Error.Error() != want || r.Status != backend.StatusBadRequest {

@@ -34,7 +34,10 @@ func TestCheckHealth(t *testing.T) {
 		{"server message", fixedServer(t, 503, "application/json", `{"code":"unavailable","message":"too many requests"}`, 0), `{}`, backend.HealthStatusError, "Pyroscope error: too many requests"},
 		{"proxy gateway error", fixedServer(t, 504, "text/html", "<html>Gateway Timeout</html>", 0), `{}`, backend.HealthStatusError, "a proxy in front of Pyroscope answered HTTP 504"},
 		{"server error", fixedServer(t, 500, "application/json", `{"code":"internal","message":"store is read-only"}`, 0), `{}`, backend.HealthStatusError, "store is read-only"},
-		{"bad settings", "pyroscope:4040", `{}`, backend.HealthStatusError, "must start with http:// or https://"},
+		{"bad settings", "pyroscope:4040", `{}`, backend.HealthStatusError, `The URL "pyroscope:4040" must start with http:// or https://`},
+		{"bad URL with a password", "ftp://bob:secret@pyroscope", `{}`, backend.HealthStatusError, `The URL "ftp://bob:xxxxx@pyroscope" must start with http:// or https://`},
+		{"URL without a host", "http://bob:secret@:4040", `{}`, backend.HealthStatusError, `The URL "http://bob:xxxxx@:4040" is not valid: use the form http://host:4040, with no spaces and a port up to 65535`},
+		{"max nodes over the cap", "http://p:4040", `{"maxNodes":2000000}`, backend.HealthStatusError, "Max nodes must be a whole number from 1 to 1,048,576"},
 		{"timeout", hungURL(t), `{"timeout":1}`, backend.HealthStatusError, " did not answer within the timeout (1s): check that the server is running and reachable, or raise the timeout in the data source settings"},
 		{"URL on the web UI", faultURL(t, pyroscopetest.Fault{Status: 405, Body: "Method Not Allowed"}) + "/ui/", `{}`, backend.HealthStatusError, "points at Pyroscope's web UI: use the server's root URL, e.g. http://127.0.0.1:"},
 		{"tenant refused", faultURL(t, pyroscopetest.Fault{Status: 401, ContentType: "application/json", Body: `{"code":"unauthenticated","message":"no org id"}`}), `{"tenantId":"team-b"}`, backend.HealthStatusError, `Pyroscope refused tenant "team-b"`},
@@ -46,7 +49,8 @@ func TestCheckHealth(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if res.Status != tt.status || !strings.Contains(res.Message, tt.want) {
+			// The config page's words, and never a URL's password (issue 12).
+			if res.Status != tt.status || !strings.Contains(res.Message, tt.want) || strings.Contains(res.Message, "secret") {
 				t.Errorf("got %v %q, want %v containing %q", res.Status, res.Message, tt.status, tt.want)
 			}
 		})

@@ -49,9 +49,13 @@ func TestMaxNodesIsAlwaysBoundedWhenSent(t *testing.T) {
 	if got := sent(t, srv, "SelectMergeStacktraces", 1, &querierv1.SelectMergeStacktracesRequest{}).GetMaxNodes(); got != 16 {
 		t.Errorf("sent maxNodes %d, want the query's 16", got)
 	}
-	runQueries(t, d, nil, dataQuery("C", tr, queryJSON("profile", cpuType, `{service_name="embers-workload"}`, `"maxNodes":5000000`)))
-	if got := sent(t, srv, "SelectMergeStacktraces", 2, &querierv1.SelectMergeStacktracesRequest{}).GetMaxNodes(); got != 1048576 {
-		t.Errorf("sent maxNodes %d for 5,000,000, want the cap 1048576", got)
+	// Over the cap is refused, as the editor refuses it, and never sent.
+	over := runQueries(t, d, nil, dataQuery("C", tr, queryJSON("profile", cpuType, `{service_name="embers-workload"}`, `"maxNodes":5000000`)))
+	if r := over.Responses["C"]; r.Error == nil || r.Error.Error() != "Max nodes must be a whole number from 1 to 1,048,576" {
+		t.Errorf("5,000,000 max nodes answered %v", r.Error)
+	}
+	if n := len(srv.Requests()); n != 2 {
+		t.Errorf("%d requests reached the server, want the 2 valid queries'", n)
 	}
 }
 

@@ -153,8 +153,8 @@ func matchersFrom(q url.Values) ([]string, error) {
 		parts = append(parts, "__profile_type__="+strconv.Quote(id))
 	}
 	if sel := strings.TrimSpace(q.Get("selector")); sel != "" {
-		if !strings.HasPrefix(sel, "{") || !strings.HasSuffix(sel, "}") {
-			return nil, fmt.Errorf("selector %q must be wrapped in braces, e.g. {service_name=\"checkout\"}", sel)
+		if err := models.CheckSelector("selector", sel); err != nil {
+			return nil, err
 		}
 		if inner := strings.TrimSpace(sel[1 : len(sel)-1]); inner != "" {
 			parts = append(parts, inner)

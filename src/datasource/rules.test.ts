@@ -7,7 +7,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 
 import { validateTimeShift } from './components/DiffRow';
-import { validateQueryMaxNodes } from './components/QueryOptionsRow';
+import { validateLimit, validateQueryMaxNodes } from './components/QueryOptionsRow';
 import {
   validateMaxNodes,
   validateMinStep,
@@ -20,6 +20,7 @@ import {
   DEFAULT_MIN_STEP_SECONDS,
   DEFAULT_TIMEOUT_SECONDS,
   MAX_NODES_LIMIT,
+  MAX_SERIES_LIMIT,
   MAX_TIMEOUT_SECONDS,
 } from './constants';
 import { parseDuration, spanIdProblem } from './rules';
@@ -72,6 +73,10 @@ describe('the rules the backend enforces too', () => {
     shown(validateQueryMaxNodes(String(c.input)), c);
   });
 
+  it.each(named(table.seriesLimit))('series limit %s', (_, c) => {
+    shown(validateLimit(String(c.input)), c);
+  });
+
   it.each(named(table.timeout))('timeout %s', (_, c) => {
     shown(validateTimeout(Number(c.input)), c);
     if (c.input === 0) {
@@ -90,6 +95,7 @@ describe('the rules the backend enforces too', () => {
       minStepSeconds: DEFAULT_MIN_STEP_SECONDS,
       maxNodes: DEFAULT_MAX_NODES,
       maxNodesCap: MAX_NODES_LIMIT,
+      maxSeriesLimit: MAX_SERIES_LIMIT,
     }).toEqual(table.defaults);
   });
 });

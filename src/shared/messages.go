@@ -15,6 +15,7 @@ var messagesJSON []byte
 type Messages struct {
 	About                string `json:"about"`
 	MaxNodesRange        string `json:"maxNodesRange"`
+	SeriesLimitRange     string `json:"seriesLimitRange"`
 	TimeoutNotPositive   string `json:"timeoutNotPositive"`
 	TimeoutTooLong       string `json:"timeoutTooLong"`
 	MinStepNotDuration   string `json:"minStepNotDuration"`
@@ -23,6 +24,8 @@ type Messages struct {
 	TimeShiftNotDuration string `json:"timeShiftNotDuration"`
 	TenantInvalid        string `json:"tenantInvalid"`
 	URLRequired          string `json:"urlRequired"`
+	URLScheme            string `json:"urlScheme"`
+	URLInvalid           string `json:"urlInvalid"`
 	SpanIDEmpty          string `json:"spanIdEmpty"`
 	SpanIDLength         string `json:"spanIdLength"`
 	SpanIDNotHex         string `json:"spanIdNotHex"`

@@ -241,6 +241,23 @@ describe('QueryEditor', () => {
     );
   });
 
+  it('refuses a series limit out of range, and takes 0 as every series', async () => {
+    const { user, current } = await setup({ profileTypeId: CPU, queryType: 'metrics', labelSelector: '{}' });
+    const limit = document.getElementById('embers-limit') as HTMLInputElement;
+    await user.type(limit, '10001');
+    await user.tab();
+    expect(
+      screen.getByText('Series limit must be a whole number from 0 to 10,000 (0 or empty keeps every series)')
+    ).toBeInTheDocument();
+    expect(current().limit).toBeUndefined();
+
+    await user.clear(limit);
+    await user.type(limit, '0');
+    await user.tab();
+    expect(screen.queryByText(/Series limit must/)).not.toBeInTheDocument();
+    expect(current().limit).toBe(0);
+  });
+
   it('rejects a bad time shift and max nodes out of range', async () => {
     const { user, current } = await setup({
       profileTypeId: CPU,

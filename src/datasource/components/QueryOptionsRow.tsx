@@ -2,7 +2,7 @@ import React, { useState } from 'react';
 import { Field, Input, MultiCombobox, Stack } from '@grafana/ui';
 
 import { ruleMessage } from '../../shared/messages';
-import { MAX_NODES_LIMIT } from '../constants';
+import { MAX_NODES_LIMIT, MAX_SERIES_LIMIT } from '../constants';
 import { EmbersQuery } from '../types';
 
 interface Props {
@@ -12,12 +12,13 @@ interface Props {
   onChange: (patch: Partial<EmbersQuery>, run: boolean) => void;
 }
 
+/** Empty or 0 keeps every series, as the backend reads a limit of 0. */
 export function validateLimit(text: string): string | undefined {
   if (text === '') {
     return undefined;
   }
   const n = Number(text);
-  return Number.isInteger(n) && n >= 1 && n <= 10000 ? undefined : 'Limit must be a whole number from 1 to 10,000';
+  return Number.isInteger(n) && n >= 0 && n <= MAX_SERIES_LIMIT ? undefined : ruleMessage('seriesLimitRange');
 }
 
 export function validateQueryMaxNodes(text: string): string | undefined {
@@ -25,9 +26,7 @@ export function validateQueryMaxNodes(text: string): string | undefined {
     return undefined;
   }
   const n = Number(text);
-  return Number.isInteger(n) && n >= 1 && n <= MAX_NODES_LIMIT
-    ? undefined
-    : ruleMessage('maxNodesRange');
+  return Number.isInteger(n) && n >= 1 && n <= MAX_NODES_LIMIT ? undefined : ruleMessage('maxNodesRange');
 }
 
 /** A number input that commits on blur when valid and says why when not. */

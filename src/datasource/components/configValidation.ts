@@ -2,21 +2,10 @@
 import { ruleMessage } from '../../shared/messages';
 import { MAX_NODES_LIMIT, MAX_TIMEOUT_SECONDS } from '../constants';
 import { isValidTenantId, parseDuration } from '../rules';
+import { urlProblem } from '../urlRule';
 
 export function validateUrl(url: string | undefined): string | undefined {
-  if (!url || url.trim() === '') {
-    return ruleMessage('urlRequired');
-  }
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return `"${url}" is not a URL; use the form http://host:4040`;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return `The URL must start with http:// or https://, not ${parsed.protocol}//`;
-  }
-  return undefined;
+  return urlProblem(url ?? '');
 }
 
 export function validateTimeout(timeout: number | undefined | null): string | undefined {
