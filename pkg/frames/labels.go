@@ -2,6 +2,7 @@ package frames
 
 import (
 	"fmt"
+	"hash/maphash"
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 )
@@ -44,27 +45,38 @@ func enumColumn(rows int) column[data.EnumItemIndex] {
 
 // dedupeNames maps every name index to the index of its first occurrence in
 // the returned list of distinct names; ok is false, and the work stops, once
-// there are more distinct names than an enum can index.
+// there are more distinct names than an enum can index. The lookup is an
+// open-addressing table of twice the enum's limit rather than a map: a
+// million names cost a hash and a compare each, not a map access.
 func dedupeNames(names nameList) (remap []data.EnumItemIndex, distinct []string, ok bool) {
+	const slots = 2 * maxEnumNames // at most half full: probes stay short
+	table := make([]uint32, slots) // index in distinct + 1; 0 is a free slot
+	seed := maphash.MakeSeed()
+	remap = make([]data.EnumItemIndex, names.Len())
 	// Sized for the enum's limit, not the names: a million names often
 	// repeat a few thousand.
-	seen := make(map[string]data.EnumItemIndex, min(names.Len(), maxEnumNames))
-	remap = make([]data.EnumItemIndex, names.Len())
 	distinct = make([]string, 0, min(names.Len(), maxEnumNames))
 	for i := range names.Len() {
 		name := names.At(i)
-		idx, found := seen[name]
-		if !found {
-			if len(distinct) == maxEnumNames {
-				return nil, nil, false
+		s := maphash.String(seed, name) & (slots - 1)
+		for {
+			e := table[s]
+			if e == 0 {
+				if len(distinct) == maxEnumNames {
+					return nil, nil, false
+				}
+				distinct = append(distinct, name)
+				e = uint32(len(distinct)) // #nosec G115 -- len(distinct) <= maxEnumNames = 1<<16
+				table[s] = e
+			} else if distinct[e-1] != name {
+				s = (s + 1) & (slots - 1)
+				continue
 			}
-			// The check above keeps len(distinct) below maxEnumNames (1<<16),
-			// so it fits the uint16 enum index.
-			idx = data.EnumItemIndex(len(distinct)) // #nosec G115 -- len(distinct) < maxEnumNames = 1<<16
-			seen[name] = idx
-			distinct = append(distinct, name)
+			// e-1 < len(distinct) <= maxEnumNames (1<<16): it fits the
+			// uint16 enum index.
+			remap[i] = data.EnumItemIndex(e - 1) // #nosec G115 -- e-1 < maxEnumNames = 1<<16
+			break
 		}
-		remap[i] = idx
 	}
 	return remap, distinct, true
 }
