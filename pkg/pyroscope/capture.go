@@ -9,6 +9,9 @@ import (
 	"sync"
 	"time"
 
+	querierv1 "github.com/grafana/pyroscope/api/gen/proto/go/querier/v1"
+	"google.golang.org/protobuf/proto"
+
 	"github.com/embers/embers/pkg/frames"
 )
 
@@ -62,6 +65,14 @@ func capturable(res *http.Response) bool {
 // decoder copies what it keeps.
 func decodeCaptured(buf *bodyBuffer, fg *frames.PackedFlameGraph) error {
 	err := decodeMergeResponse(buf.b, fg)
+	buf.release()
+	return err
+}
+
+// decodeCapturedDiff decodes a captured Diff answer with the protobuf
+// library, which copies every name and value out of the buffer.
+func decodeCapturedDiff(buf *bodyBuffer, msg *querierv1.DiffResponse) error {
+	err := proto.Unmarshal(buf.b, msg)
 	buf.release()
 	return err
 }

@@ -38,6 +38,8 @@ type Client struct {
 	// merge is SelectMergeStacktraces answering the flame graph with its
 	// levels still packed (flamecodec.go).
 	merge *connect.Client[querierv1.SelectMergeStacktracesRequest, frames.PackedFlameGraph]
+	// diff is Diff with its answer's body read by captureClient.
+	diff *connect.Client[querierv1.DiffRequest, querierv1.DiffResponse]
 }
 
 // New builds the client from the instance settings: the SDK's HTTP options
@@ -68,6 +70,7 @@ func New(ctx context.Context, ds backend.DataSourceInstanceSettings, s *models.S
 		shownURL: models.RedactURL(base), tenant: s.TenantID, http: hc,
 		rpc:   querierv1connect.NewQuerierServiceClient(hc, base, rpcOpts...),
 		merge: connect.NewClient[querierv1.SelectMergeStacktracesRequest, frames.PackedFlameGraph](captureClient{hc}, base+querierv1connect.QuerierServiceSelectMergeStacktracesProcedure, rpcOpts...),
+		diff:  connect.NewClient[querierv1.DiffRequest, querierv1.DiffResponse](captureClient{hc}, base+querierv1connect.QuerierServiceDiffProcedure, rpcOpts...),
 	}, nil
 }
 
@@ -151,7 +154,7 @@ func (c *Client) SelectSeries(ctx context.Context, req *querierv1.SelectSeriesRe
 
 // Diff returns the diff flame graph of two selections; nil when none.
 func (c *Client) Diff(ctx context.Context, req *querierv1.DiffRequest) (*querierv1.FlameGraphDiff, error) {
-	res, err := call(ctx, c, "Diff", c.rpc.Diff, req)
+	res, err := callCapturing(ctx, c, "Diff", c.diff.CallUnary, req, decodeCapturedDiff)
 	if err != nil {
 		return nil, err
 	}
