@@ -15,14 +15,14 @@ import (
 	"github.com/embers/embers/pkg/frames"
 )
 
-// captureClient reads the flame graph answer's body itself, once the whole
+// captureClient reads a flame graph answer's body itself, once the whole
 // middleware chain (slot claim included) has run: connect-go reads a body
-// into a buffer that doubles as it fills and is never reused past 8 MiB, two
-// allocations the size of the answer per query. Here the body lands in a
-// buffer kept between queries (bodies), and connect sees an empty one; the call then
-// decodes what was captured. Anything unusual (an error status, another
-// encoding, an answer over the limit, a failed read) reaches connect as it
-// arrived, so its errors stay its own.
+// into a buffer that doubles as it fills and is never reused past 8 MiB,
+// about twice the answer's size allocated per query. Here the body lands in
+// a buffer kept between queries (bodies), connect sees an empty one, and
+// the call decodes what was captured. Anything unusual (an error status,
+// another encoding, an answer over the limit, a failed read) reaches
+// connect as it arrived, so its errors stay its own.
 type captureClient struct{ hc *http.Client }
 
 func (c captureClient) Do(req *http.Request) (*http.Response, error) {
