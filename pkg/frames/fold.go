@@ -13,10 +13,11 @@ const OtherName = "other"
 type layout struct {
 	width  int
 	totals []int // the total field of each side; self follows its total
+	single bool  // the walk reads these nodes itself, as readSingle does
 }
 
 var (
-	singleLayout = layout{width: singleWidth, totals: []int{1}}
+	singleLayout = layout{width: singleWidth, totals: []int{1}, single: true}
 	diffLayout   = layout{width: diffWidth, totals: []int{1, 4}}
 )
 

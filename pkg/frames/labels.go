@@ -2,6 +2,7 @@ package frames
 
 import (
 	"fmt"
+	"hash/maphash"
 
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 )
@@ -46,27 +47,64 @@ func enumColumn(rows int) column[data.EnumItemIndex] {
 // the returned list of distinct names; ok is false, and the work stops, once
 // there are more distinct names than an enum can index.
 func dedupeNames(names nameList) (remap []data.EnumItemIndex, distinct []string, ok bool) {
-	// Sized for the enum's limit, not the names: a million names often
-	// repeat a few thousand.
-	seen := make(map[string]data.EnumItemIndex, min(names.Len(), maxEnumNames))
+	d := newDeduper(names.Len())
 	remap = make([]data.EnumItemIndex, names.Len())
-	distinct = make([]string, 0, min(names.Len(), maxEnumNames))
-	for i := range names.Len() {
-		name := names.At(i)
-		idx, found := seen[name]
-		if !found {
-			if len(distinct) == maxEnumNames {
+	if t, isTable := names.(NameTable); isTable {
+		// Straight from the block: no interface call per name.
+		start := uint32(0)
+		for i, end := range t.ends {
+			if remap[i], ok = d.index(t.text[start:end]); !ok {
 				return nil, nil, false
 			}
-			// The check above keeps len(distinct) below maxEnumNames (1<<16),
-			// so it fits the uint16 enum index.
-			idx = data.EnumItemIndex(len(distinct)) // #nosec G115 -- len(distinct) < maxEnumNames = 1<<16
-			seen[name] = idx
-			distinct = append(distinct, name)
+			start = end
 		}
-		remap[i] = idx
+		return remap, d.distinct, true
 	}
-	return remap, distinct, true
+	for i := range names.Len() {
+		if remap[i], ok = d.index(names.At(i)); !ok {
+			return nil, nil, false
+		}
+	}
+	return remap, d.distinct, true
+}
+
+// deduper numbers distinct names in order of first occurrence. The lookup
+// is an open-addressing table of twice the enum's limit rather than a map: a
+// million names cost a hash, a load and a compare each, not a map access.
+type deduper struct {
+	table    []uint32 // index in distinct + 1; 0 is a free slot
+	seed     maphash.Seed
+	distinct []string
+}
+
+const dedupeSlots = 2 * maxEnumNames // at most half full: probes stay short
+
+func newDeduper(names int) *deduper {
+	// Sized for the enum's limit, not the names: a million names often
+	// repeat a few thousand.
+	return &deduper{table: make([]uint32, dedupeSlots), seed: maphash.MakeSeed(), distinct: make([]string, 0, min(names, maxEnumNames))}
+}
+
+// index is name's enum index; false once a name would be one too many.
+func (d *deduper) index(name string) (data.EnumItemIndex, bool) {
+	s := maphash.String(d.seed, name) & (dedupeSlots - 1)
+	for {
+		e := d.table[s]
+		if e == 0 {
+			if len(d.distinct) == maxEnumNames {
+				return 0, false
+			}
+			d.distinct = append(d.distinct, name)
+			e = uint32(len(d.distinct)) // #nosec G115 -- len(distinct) <= maxEnumNames = 1<<16
+			d.table[s] = e
+		} else if d.distinct[e-1] != name {
+			s = (s + 1) & (dedupeSlots - 1)
+			continue
+		}
+		// e-1 < len(distinct) <= maxEnumNames (1<<16): it fits the uint16
+		// enum index.
+		return data.EnumItemIndex(e - 1), true // #nosec G115 -- e-1 < maxEnumNames = 1<<16
+	}
 }
 
 func (c *labelColumn) set(row int, nameIndex int64) error {

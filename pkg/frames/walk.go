@@ -99,9 +99,10 @@ func (w *walk) run() (int, error) {
 					if n.x < top.childStart {
 						return 0, unreadable("level %d, node %d lies outside every parent", depth, r.cursors[depth].index())
 					}
-					i := r.cursors[depth].index()
 					if err := r.take(depth); err != nil {
-						return 0, unreadable("level %d, node %d: %v", depth, i, err)
+						// take fails before it moves the cursor, and the
+						// index (a division) is worked out only here.
+						return 0, unreadable("level %d, node %d: %v", depth, r.cursors[depth].index(), err)
 					}
 					continue
 				}
@@ -143,7 +144,17 @@ func (r *runner) readNext(depth int, xEnd int64) {
 		}
 		return
 	}
-	dx, total, self, err := r.read(group)
+	var dx, total, self int64
+	var err error
+	if r.layout.single {
+		// In line rather than through read: one call less per node.
+		dx, total, self = group[0], group[1], group[2]
+		if dx|total|self < 0 || self > total {
+			err = checkNode(dx, total, self)
+		}
+	} else {
+		dx, total, self, err = r.read(group)
+	}
 	x, ok := addNonNegative(xEnd, dx)
 	if err == nil && !ok {
 		err = errors.New("positions overflow")

@@ -38,6 +38,8 @@ type Client struct {
 	// merge is SelectMergeStacktraces answering the flame graph with its
 	// levels still packed (flamecodec.go).
 	merge *connect.Client[querierv1.SelectMergeStacktracesRequest, frames.PackedFlameGraph]
+	// diff is Diff with its answer's body read by captureClient.
+	diff *connect.Client[querierv1.DiffRequest, querierv1.DiffResponse]
 }
 
 // New builds the client from the instance settings: the SDK's HTTP options
@@ -67,7 +69,8 @@ func New(ctx context.Context, ds backend.DataSourceInstanceSettings, s *models.S
 	return &Client{
 		shownURL: models.RedactURL(base), tenant: s.TenantID, http: hc,
 		rpc:   querierv1connect.NewQuerierServiceClient(hc, base, rpcOpts...),
-		merge: connect.NewClient[querierv1.SelectMergeStacktracesRequest, frames.PackedFlameGraph](hc, base+querierv1connect.QuerierServiceSelectMergeStacktracesProcedure, rpcOpts...),
+		merge: connect.NewClient[querierv1.SelectMergeStacktracesRequest, frames.PackedFlameGraph](captureClient{hc}, base+querierv1connect.QuerierServiceSelectMergeStacktracesProcedure, rpcOpts...),
+		diff:  connect.NewClient[querierv1.DiffRequest, querierv1.DiffResponse](captureClient{hc}, base+querierv1connect.QuerierServiceDiffProcedure, rpcOpts...),
 	}, nil
 }
 
@@ -76,9 +79,27 @@ func (c *Client) Close() { c.http.CloseIdleConnections() }
 
 // call runs one RPC with a status recorder and turns failures into *Error.
 func call[Req, Res any](ctx context.Context, c *Client, method string, fn func(context.Context, *connect.Request[Req]) (*connect.Response[Res], error), req *Req) (*Res, error) {
+	return callCapturing(ctx, c, method, fn, req, nil)
+}
+
+// callCapturing is call with the answer's body read by captureClient when
+// decode is set: decode then fills the message connect decoded as empty,
+// and its failure is reported as connect reports a codec's.
+func callCapturing[Req, Res any](ctx context.Context, c *Client, method string, fn func(context.Context, *connect.Request[Req]) (*connect.Response[Res], error), req *Req, decode func(*bodyBuffer, *Res) error) (*Res, error) {
 	ctx, rec := withRecorder(ctx)
+	rec.capture = decode != nil
 	start := time.Now()
 	res, err := fn(ctx, connect.NewRequest(req))
+	if rec.body != nil {
+		switch {
+		case err != nil:
+			rec.body.release()
+		default:
+			if derr := decode(rec.body, res.Msg); derr != nil {
+				err = connect.NewError(connect.CodeInvalidArgument, fmt.Errorf("unmarshal message: %w", derr))
+			}
+		}
+	}
 	logger := log.DefaultLogger.FromContext(ctx)
 	if err != nil {
 		perr := classify(method, c.shownURL, c.tenant, err, rec)
@@ -119,7 +140,7 @@ func (c *Client) LabelValues(ctx context.Context, name string, matchers []string
 // SelectMergeStacktraces returns the merged flame graph, levels still packed;
 // empty when the server sent none.
 func (c *Client) SelectMergeStacktraces(ctx context.Context, req *querierv1.SelectMergeStacktracesRequest) (*frames.PackedFlameGraph, error) {
-	return call(ctx, c, "SelectMergeStacktraces", c.merge.CallUnary, req)
+	return callCapturing(ctx, c, "SelectMergeStacktraces", c.merge.CallUnary, req, decodeCaptured)
 }
 
 // SelectSeries returns the time series of the samples.
@@ -133,7 +154,7 @@ func (c *Client) SelectSeries(ctx context.Context, req *querierv1.SelectSeriesRe
 
 // Diff returns the diff flame graph of two selections; nil when none.
 func (c *Client) Diff(ctx context.Context, req *querierv1.DiffRequest) (*querierv1.FlameGraphDiff, error) {
-	res, err := call(ctx, c, "Diff", c.rpc.Diff, req)
+	res, err := callCapturing(ctx, c, "Diff", c.diff.CallUnary, req, decodeCapturedDiff)
 	if err != nil {
 		return nil, err
 	}

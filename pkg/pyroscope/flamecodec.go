@@ -72,18 +72,7 @@ func decodeMergeResponse(data []byte, fg *frames.PackedFlameGraph) error {
 // names and levels into blocks allocated once. The names' block holds at
 // most MaxAnswerBytes, so uint32 ends fit.
 func decodeFlameGraph(data []byte, fg *frames.PackedFlameGraph) error {
-	nameCount, nameBytes, levelCount, levelBytes := 0, 0, 0, 0
-	err := eachField(data, func(num protowire.Number, typ protowire.Type, v []byte, _ uint64) error {
-		switch {
-		case num == fieldNames && typ == protowire.BytesType:
-			nameCount++
-			nameBytes += len(v)
-		case num == fieldLevels && typ == protowire.BytesType:
-			levelCount++
-			levelBytes += len(v) // at least the values' own bytes
-		}
-		return nil
-	})
+	nameCount, nameBytes, levelCount, levelBytes, err := measureFlameGraph(data)
 	if err != nil {
 		return err
 	}
@@ -132,6 +121,40 @@ func decodeFlameGraph(data []byte, fg *frames.PackedFlameGraph) error {
 	}
 	fg.Names = frames.NameTableOf(names, ends)
 	return err
+}
+
+// measureFlameGraph is eachField's walk over a FlameGraph, counting the
+// names and levels and their bytes, in one loop: a million names would
+// otherwise be a million calls of a closure.
+func measureFlameGraph(data []byte) (nameCount, nameBytes, levelCount, levelBytes int, err error) {
+	for len(data) > 0 {
+		num, typ, n := consumeTag(data)
+		if n < 0 {
+			return 0, 0, 0, 0, errBadWire
+		}
+		data = data[n:]
+		if typ != protowire.BytesType {
+			if n = protowire.ConsumeFieldValue(num, typ, data); n < 0 {
+				return 0, 0, 0, 0, errBadWire
+			}
+			data = data[n:]
+			continue
+		}
+		v, m := consumeBytes(data)
+		if m < 0 {
+			return 0, 0, 0, 0, errBadWire
+		}
+		switch num {
+		case fieldNames:
+			nameCount++
+			nameBytes += len(v)
+		case fieldLevels:
+			levelCount++
+			levelBytes += len(v) // at least the values' own bytes
+		}
+		data = data[m:]
+	}
+	return nameCount, nameBytes, levelCount, levelBytes, nil
 }
 
 // eachField calls fn with every field of a message: the bytes of a

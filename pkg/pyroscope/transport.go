@@ -12,6 +12,10 @@ import (
 type recorder struct {
 	status      int
 	contentType string
+	// capture asks captureClient for the answer's body, and body is what
+	// it read (nil when connect read the body itself).
+	capture bool
+	body    *bodyBuffer
 }
 
 type recorderKey struct{}
