@@ -149,7 +149,6 @@ func (b *bodyBuffer) readFrom(r io.Reader, announced int64, limit int) (int, err
 			return len(b.b), nil
 		}
 		if err == io.EOF { // as bytes.Buffer, which connect reads with, tells the end
-
 			return len(b.b), nil
 		}
 		if err != nil {

@@ -91,13 +91,10 @@ func callCapturing[Req, Res any](ctx context.Context, c *Client, method string, 
 	start := time.Now()
 	res, err := fn(ctx, connect.NewRequest(req))
 	if rec.body != nil {
-		switch {
-		case err != nil:
+		if err != nil {
 			rec.body.release()
-		default:
-			if derr := decode(rec.body, res.Msg); derr != nil {
-				err = connect.NewError(connect.CodeInvalidArgument, fmt.Errorf("unmarshal message: %w", derr))
-			}
+		} else if derr := decode(rec.body, res.Msg); derr != nil {
+			err = connect.NewError(connect.CodeInvalidArgument, fmt.Errorf("unmarshal message: %w", derr))
 		}
 	}
 	logger := log.DefaultLogger.FromContext(ctx)
