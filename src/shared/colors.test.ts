@@ -18,6 +18,11 @@ describe('packageOf', () => {
     ['std::vector<int>::push_back', 'std::vector<int>'],
     ['com.example.shop.Cart.add', 'com.example.shop.Cart'],
     ['total', 'total'],
+    ['a/b.c::d', 'a/b.c'],
+    ['a.B.c', 'a.B'],
+    ['pkg/.func', 'pkg'],
+    ['github.com/x/y', 'github.com/x'],
+    ['::y', '::y'],
   ])('%s → %s', (name, pkg) => {
     expect(packageOf(name)).toBe(pkg);
   });
@@ -31,6 +36,12 @@ describe('packageColor', () => {
 
   it('gives different packages different colours', () => {
     expect(packageColor('runtime.mallocgc')).not.toBe(packageColor('main.work'));
+  });
+
+  it('uses at most 720 colours however many packages there are (a canvas sets each once)', () => {
+    const colors = new Set(Array.from({ length: 5000 }, (_, i) => packageColor(`github.com/acme/pkg${i}.Run`)));
+    expect(colors.size).toBeGreaterThan(300);
+    expect(colors.size).toBeLessThanOrEqual(720);
   });
 });
 

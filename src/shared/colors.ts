@@ -5,31 +5,63 @@
 
 /** The package/namespace part of a function name (Go, Java, C++, Rust, Python styles). */
 export function packageOf(name: string): string {
+  return name.slice(0, packageEnd(name));
+}
+
+const DOT = 46;
+const UPPER_A = 65;
+const UPPER_Z = 90;
+
+/**
+ * Where the package part of `name` ends (it is always a prefix). Found by scanning
+ * character codes, without slicing or a regular expression: it runs once for every
+ * name a first paint colours, before the engine has optimised anything.
+ */
+function packageEnd(name: string): number {
   const slash = name.lastIndexOf('/');
-  const tail = name.slice(slash + 1);
-  const colons = tail.lastIndexOf('::');
-  if (colons > 0) {
-    return name.slice(0, slash + 1 + colons);
+  const tail = slash + 1;
+  const colons = name.lastIndexOf('::');
+  if (colons > tail) {
+    return colons;
   }
   // Go: "github.com/a/b/pkg.(*T).Method" and "main.work.func1" → up to the first dot;
   // Java: "com.x.Y.m" (a capitalised class segment) → up to the last dot.
-  const javaLike = slash < 0 && /\.[A-Z]/.test(tail);
-  const dot = javaLike ? tail.lastIndexOf('.') : tail.indexOf('.');
-  if (dot > 0) {
-    return name.slice(0, slash + 1 + dot);
+  let dot = -1;
+  if (slash < 0) {
+    for (let i = 0; i < name.length - 1; i++) {
+      const next = name.charCodeAt(i + 1);
+      if (name.charCodeAt(i) === DOT && next >= UPPER_A && next <= UPPER_Z) {
+        dot = name.lastIndexOf('.');
+        break;
+      }
+    }
   }
-  return slash >= 0 ? name.slice(0, slash) : name;
+  if (dot < 0) {
+    dot = name.indexOf('.', tail);
+  }
+  if (dot > tail) {
+    return dot;
+  }
+  return slash >= 0 ? slash : name.length;
 }
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 /** 32-bit FNV-1a: stable across runs and browsers. */
 export function hashString(text: string): number {
-  let hash = 0x811c9dc5;
+  let hash = FNV_OFFSET;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+    hash = Math.imul(hash, FNV_PRIME);
   }
   return hash >>> 0;
 }
+
+/** Hues 5° apart (no visible difference) and ten lightness steps: 720 colours at most to set on a canvas. */
+const HUE_STEP = 5;
+const LIGHTNESS_STEPS = 10;
+const palette: string[] = [];
 
 /**
  * A pastel colour per package, the same for every function of that package: calm
@@ -37,27 +69,39 @@ export function hashString(text: string): number {
  * distinct from both Grafana themes' backgrounds.
  */
 export function packageColor(name: string): string {
-  let color = packageColors.get(name);
+  let color = nameColors.get(name);
   if (color === undefined) {
-    const hash = hashString(packageOf(name));
-    // Hues 5° apart: no visible difference, and a few hundred colours at most to set on a canvas.
-    const hue = hash % 360 - ((hash % 360) % 5);
-    const lightness = 68 + ((hash >>> 9) % 10);
-    color = `hsl(${hue}, 48%, ${lightness}%)`;
-    if (packageColors.size >= MAX_REMEMBERED_NAMES) {
-      packageColors.clear();
+    // Many functions share a package: its colour is looked up by the engine's own string
+    // hashing, and only a new package is hashed here, character by character.
+    const pkg = packageOf(name);
+    color = packageColors.get(pkg);
+    if (color === undefined) {
+      const hash = hashString(pkg);
+      const hue = Math.floor((hash % 360) / HUE_STEP);
+      const lightness = (hash >>> 9) % LIGHTNESS_STEPS;
+      // Each of the few hundred strings is made once, not once per package.
+      color = palette[hue * LIGHTNESS_STEPS + lightness] ??= `hsl(${hue * HUE_STEP}, 48%, ${68 + lightness}%)`;
+      remember(packageColors, pkg, color);
     }
-    packageColors.set(name, color);
+    remember(nameColors, name, color);
   }
   return color;
 }
 
 /**
- * Colours by function name, kept across renders and panels: a focus or a search
- * repaints thousands of frames whose names were coloured already.
+ * Colours by function name and by package, kept across renders and panels: a focus
+ * or a search repaints thousands of frames whose names were coloured already.
  */
+const nameColors = new Map<string, string>();
 const packageColors = new Map<string, string>();
 const MAX_REMEMBERED_NAMES = 100_000;
+
+function remember(colors: Map<string, string>, key: string, color: string) {
+  if (colors.size >= MAX_REMEMBERED_NAMES) {
+    colors.clear();
+  }
+  colors.set(key, color);
+}
 
 /** Colour by the node's own share of its total: pale for pass-through frames, red for hot self time. */
 export function selfColor(self: number, total: number): string {

@@ -1,10 +1,10 @@
 import { cx } from '@emotion/css';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import React, { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCharPx } from '../hooks/useCharPx';
 import { chartTree } from '../model/chartTree';
 import { keyToMove, moveCursor } from '../model/cursor';
 import { FlameIndex } from '../model/flameIndex';
-import { monospaceCharPx } from '../model/labelFit';
 import { boxAt, FlameBox, FlameLayout, layoutFlame } from '../model/layout';
 import { boxColorer, ResolvedScheme } from '../model/nodeColor';
 import { Matcher } from '../model/search';
@@ -104,7 +104,7 @@ export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphView
   const setCursor = (box: number) => setCursorAt((current) => (current.box === box && current.layout === layout ? current : { layout, box }));
   const containerClass = useMemo(() => cx(styles.container, mode === 'flame' && styles.rootAtBottom), [styles, mode]);
   const cell = Math.round(textSize * 1.5 + 2);
-  const charPx = monospaceCharPx(`${textSize}px ${theme.typography.fontFamilyMonospace}`, textSize);
+  const charPx = useCharPx(`${textSize}px ${theme.typography.fontFamilyMonospace}`, textSize);
   const depths = layout.byDepth.length;
   // One row of room above the deepest frame; at least the panel's height, so flame mode's root sits at the bottom.
   const drawHeight = Math.max(height, (depths + 1) * cell);

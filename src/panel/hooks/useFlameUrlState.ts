@@ -1,5 +1,6 @@
 import { locationService } from '@grafana/runtime';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { afterPaint } from './afterPaint';
 
 type UrlKeys = Record<keyof FlameUrlState, string>;
 
@@ -44,31 +45,6 @@ function read(keys: UrlKeys): FlameUrlState {
 
 const sameState = (a: FlameUrlState, b: FlameUrlState) =>
   a.focus === b.focus && a.search === b.search && a.regex === b.regex && a.sandwich === b.sandwich;
-
-/**
- * Runs `write` once the browser has painted the next frame and has time to spare
- * (at once where there are no frames), so the write never holds a frame back.
- */
-function afterPaint(write: () => void): () => void {
-  if (typeof requestAnimationFrame !== 'function') {
-    const timer = setTimeout(write, 0);
-    return () => clearTimeout(timer);
-  }
-  let cancelLater = () => {};
-  const frame = requestAnimationFrame(() => {
-    if (typeof requestIdleCallback === 'function') {
-      const idle = requestIdleCallback(write, { timeout: 500 });
-      cancelLater = () => cancelIdleCallback(idle);
-    } else {
-      const timer = setTimeout(write, 0);
-      cancelLater = () => clearTimeout(timer);
-    }
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    cancelLater();
-  };
-}
 
 type PendingWrite = { query: Record<string, string | null>; push: boolean; cancel(): void };
 

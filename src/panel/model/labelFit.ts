@@ -48,13 +48,21 @@ export function charsThatFit(widthPx: number, charPx: number): number {
   return charPx > 0 ? Math.max(0, Math.floor((widthPx - LABEL_PADDING_PX) / charPx)) : Number.MAX_SAFE_INTEGER;
 }
 
+/** A monospace character's advance per pixel of font size: Roboto Mono, DejaVu Sans Mono, Menlo, Courier. */
+export const MONOSPACE_RATIO = 0.6;
+
 const charWidths = new Map<string, number>();
+
+/** The measured width of one character of a monospace `font` (CSS shorthand), once measured. */
+export function measuredCharPx(font: string): number | undefined {
+  return charWidths.get(font);
+}
 
 /** Width of one character of a monospace `font` (CSS shorthand); a usual ratio where nothing can measure. */
 export function monospaceCharPx(font: string, fontSizePx: number): number {
   let width = charWidths.get(font);
   if (width === undefined) {
-    width = measure(font) ?? fontSizePx * 0.6;
+    width = measure(font) ?? fontSizePx * MONOSPACE_RATIO;
     charWidths.set(font, width);
   }
   return width;
