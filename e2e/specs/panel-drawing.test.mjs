@@ -108,6 +108,8 @@ describe('flame graph drawing and input', () => {
     const frame = page().locator(`${SVG} g.frame[name="${name}"] rect`);
     await frame.click();
     await page().waitForFunction((n) => document.querySelector('[data-testid="embers-flamegraph"]').dataset.focus === n, name);
+    // The panel writes its URL once the focus is painted and the browser is idle.
+    await page().waitForURL(/flameFocus/);
     const link = page().url();
     assert.ok(link.length < 300, link);
     await page().goto(link);

@@ -38,28 +38,31 @@ export function chartTree(
   if (boxes.length === 0) {
     return undefined;
   }
-  const children: number[][] = boxes.map(() => []);
-  boxes.forEach((box, id) => box.parent >= 0 && children[box.parent].push(id));
+  // Only labelled boxes have labelled children (a child is never wider than its parent):
+  // lists for them alone, not one for each of a wide profile's thousands of boxes.
+  const children: number[][] = [];
+  for (let id = 0; id < boxes.length; id++) {
+    const box = boxes[id];
+    if (box.parent >= 0 && isLabelled(box)) {
+      (children[box.parent] ??= []).push(id);
+    }
+  }
   const build = (id: number): ChartNode => {
     const box = boxes[id];
     const name = nameOf(box);
     const label = fitLabel(name, charsThatFit(box.w, charPx));
     const node: ChartNode = { name, label, value: box.value, color: colorOf(box), fade: isAboveFocus(layout, id) };
     const out: ChartNode[] = [];
-    let spacer = 0;
     let spacerX = box.x;
-    for (const c of children[id]) {
+    for (const c of children[id] ?? []) {
       const child = boxes[c];
-      if (isLabelled(child)) {
-        // Samples between the previous child and this one (narrow frames, gaps) keep their room.
-        spacer += Math.max(0, ((child.x - spacerX) / layout.widthPx) * layout.viewValue);
-        if (spacer > 0) {
-          out.push({ name: '', label: '', value: spacer, color: 'transparent', fade: false });
-        }
-        spacer = 0;
-        out.push(build(c));
-        spacerX = child.x + child.w;
+      // Samples between the previous child and this one (narrow frames, gaps) keep their room.
+      const spacer = Math.max(0, ((child.x - spacerX) / layout.widthPx) * layout.viewValue);
+      if (spacer > 0) {
+        out.push({ name: '', label: '', value: spacer, color: 'transparent', fade: false });
       }
+      out.push(build(c));
+      spacerX = child.x + child.w;
     }
     if (out.length > 0) {
       node.children = out;
