@@ -85,6 +85,7 @@ ${goTable(goResults)}
 Shapes: typical is a large real profile's shape (400–1,000 frames of 1 px or more),
 wide a whole-host profile (150 deep towers, ~5,000 frames of 1 px or more), real the
 golden frame \`testdata/frames/demo-cpu.json\` (the demo's CPU profile as a real server merged it, 881 rows).
+Synthetic frames reach both sides through the JSON wire format, as a backend's answer does.
 Host warm is a page where Grafana's unit index is already built, as it is before any
 panel mounts inside Grafana (its time picker and other panels format through it); cold
 is a bare page, where the first formatted value also pays for building it (measured up to
