@@ -12,12 +12,12 @@ import { buildPage, pageHtml } from '../../e2e/lib/build.mjs';
  */
 function packagesFrom(dir, filter) {
   return {
-    name: 'one-react',
+    name: 'one-copy',
     setup(build) {
       build.onResolve({ filter }, (args) =>
-        args.pluginData === 'one-react'
+        args.pluginData === 'one-copy'
           ? undefined
-          : build.resolve(args.path, { resolveDir: dir, kind: args.kind, pluginData: 'one-react' })
+          : build.resolve(args.path, { resolveDir: dir, kind: args.kind, pluginData: 'one-copy' })
       );
     },
   };

@@ -132,13 +132,19 @@ export function layoutFlame(index: FlameIndex, options: LayoutOptions): FlameLay
   let beyondDepthLimit = 0;
   const firstDepth = depth;
   const pending: Item[] = [];
+  // The run of narrow siblings being gathered; it becomes one gap box where it ends.
+  let gapX = 0;
+  let gapValue = 0;
+  let gapRows = 0;
+  const addGap = (parentRow: number, parentBox: number, gapDepth: number) => {
+    add({ kind: 'gap', row: -1, parentRow, parent: parentBox, x: gapX, w: gapValue * k, value: gapValue, hidden: gapRows }, gapDepth);
+    gapValue = 0;
+    gapRows = 0;
+  };
   while (stack.length > 0) {
     const item = stack.pop()!;
     pending.length = 0;
     let x = item.x;
-    let gapX = x;
-    let gapValue = 0;
-    let gapRows = 0;
     // This loop sees every child of every drawn frame (on a wide profile, nearly every
     // row): plain locals and no call per child; children are walked in place (c = end[c]).
     const { rows, parentRow, depth: itemDepth, box: parentBox } = item;
@@ -157,9 +163,7 @@ export function layoutFlame(index: FlameIndex, options: LayoutOptions): FlameLay
         continue;
       }
       if (gapValue > 0) {
-        add({ kind: 'gap', row: -1, parentRow, parent: parentBox, x: gapX, w: gapValue * k, value: gapValue, hidden: gapRows }, itemDepth);
-        gapValue = 0;
-        gapRows = 0;
+        addGap(parentRow, parentBox, itemDepth);
       }
       const box = add({ kind: 'frame', row: c, parentRow, parent: parentBox, x, w, value, hidden: 0 }, itemDepth);
       if (end[c] > c + 1) {
@@ -175,7 +179,7 @@ export function layoutFlame(index: FlameIndex, options: LayoutOptions): FlameLay
       x += w;
     }
     if (gapValue > 0) {
-      add({ kind: 'gap', row: -1, parentRow, parent: parentBox, x: gapX, w: gapValue * k, value: gapValue, hidden: gapRows }, itemDepth);
+      addGap(parentRow, parentBox, itemDepth);
     }
     for (let i = pending.length - 1; i >= 0; i--) {
       stack.push(pending[i]);
