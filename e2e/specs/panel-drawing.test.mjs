@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PANEL, SVG, TOOLTIP } from '../lib/flame.mjs';
-import { openPage, useBrowser } from '../lib/harness.mjs';
+import { HANG_TIMEOUT_MS } from '../lib/browser.mjs';
+import { baseUrl, openPage, useBrowser } from '../lib/harness.mjs';
 
 const CANVAS = '[data-testid="embers-flamegraph-canvas"]';
 const CELL = 20; // bar height at the default text size
@@ -36,6 +37,47 @@ describe('flame graph drawing and input', () => {
       { selector: CANVAS, x, y }
     );
     assert.ok(painted.a > 0, `painted at ${x},${y}: ${JSON.stringify(painted)}`);
+  });
+
+  it('paints the first frame on the canvas alone, labels included, then hands the labelled frames to the SVG', async () => {
+    // Idle callbacks are held, so the moment before the SVG mounts can be looked at.
+    const first = await page().context().newPage();
+    try {
+      await first.addInitScript(() => {
+        window.__heldIdle = [];
+        window.requestIdleCallback = (task) => window.__heldIdle.push(task);
+        window.cancelIdleCallback = () => {};
+      });
+      await first.goto(`${baseUrl()}/panel.html?frame=workload-cpu`);
+      await first.waitForFunction(() => window.__heldIdle.length >= 2, null, { timeout: HANG_TIMEOUT_MS });
+      assert.equal(await first.locator(SVG).count(), 0, 'no SVG before the first paint is on screen');
+      // The root (depth 0, the whole width) and its label "total" are on the canvas.
+      const rootRow = (x) =>
+        first.evaluate(
+          ({ selector, x, cell }) => {
+            const canvas = document.querySelector(selector);
+            const ctx = canvas.getContext('2d');
+            const ratio = canvas.width / canvas.getBoundingClientRect().width;
+            const y = Math.floor((canvas.getBoundingClientRect().height - cell / 2) * ratio);
+            return Array.from(ctx.getImageData(Math.floor(x * ratio), y, Math.ceil(60 * ratio), 1).data);
+          },
+          { selector: CANVAS, x, cell: CELL }
+        );
+      const pixels = await rootRow(0);
+      const rgba = (i) => pixels.slice(i * 4, i * 4 + 4);
+      const count = pixels.length / 4;
+      assert.ok(rgba(1)[3] > 0, `the root is painted: ${rgba(1)}`);
+      const dark = Array.from({ length: count }, (_, i) => rgba(i)).filter(([r, g, b, a]) => a > 0 && r + g + b < 200);
+      assert.ok(dark.length > 3, 'the root\'s label is drawn in dark text on the canvas');
+
+      await first.evaluate(() => window.__heldIdle.splice(0).forEach((task) => task({ didTimeout: false, timeRemaining: () => 50 })));
+      await first.waitForSelector(`${SVG} g.frame[name="total"]`);
+      assert.equal(await first.locator(`${SVG} g.frame[name="total"] .d3-flame-graph-label`).textContent(), 'total');
+      const after = await rootRow(0);
+      assert.equal(after[7], 0, 'the canvas leaves the labelled root to the SVG');
+    } finally {
+      await first.close();
+    }
   });
 
   it('shows the tooltip of a canvas-drawn frame on hover and focuses it on click', async () => {

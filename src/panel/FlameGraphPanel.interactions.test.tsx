@@ -70,7 +70,7 @@ describe('FlameGraphPanel interactions', () => {
     fireEvent.click(await screen.findByText('Sandwich view (callers and callees)'));
     const sandwich = await screen.findByTestId('embers-sandwich');
     expect(within(sandwich).getByText('Sandwich: main.slowFunction')).toBeInTheDocument();
-    expect(within(sandwich).getAllByTestId('embers-flamegraph-svg')).toHaveLength(2);
+    await waitFor(() => expect(within(sandwich).getAllByTestId('embers-flamegraph-svg')).toHaveLength(2));
     fireEvent.click(within(sandwich).getByText('Back to flame graph'));
     await waitFor(() => expect(screen.queryByTestId('embers-sandwich')).toBeNull());
   });

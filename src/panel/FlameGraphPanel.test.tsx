@@ -84,7 +84,9 @@ describe('FlameGraphPanel', () => {
   it('keeps focus per panel: a click in one flame graph leaves another on the dashboard as it was', async () => {
     renderPanel([flameFrame(SMALL_PROFILE)], {}, 1);
     renderPanel([flameFrame(SMALL_PROFILE)], {}, 2);
-    const [first, second] = await screen.findAllByTestId('embers-flamegraph-svg');
+    // Each panel mounts its SVG once its first paint is on screen.
+    await waitFor(() => expect(screen.getAllByTestId('embers-flamegraph-svg')).toHaveLength(2));
+    const [first, second] = screen.getAllByTestId('embers-flamegraph-svg');
     await waitFor(() => expect(second.querySelector('g.frame[name="main.slowFunction"] rect')).not.toBeNull());
     const slowWidth = (svg: Element) => Number(svg.querySelector('g.frame[name="main.slowFunction"]')!.getAttribute('width'));
     const before = slowWidth(second);
@@ -135,7 +137,7 @@ describe('FlameGraphPanel', () => {
 
   it('counts search matches and their share of the total', async () => {
     renderPanel([flameFrame(SMALL_PROFILE)]);
-    fireEvent.change(screen.getByLabelText('Search functions'), { target: { value: 'FUNCTION' } });
+    fireEvent.change(await screen.findByLabelText('Search functions'), { target: { value: 'FUNCTION' } });
     expect(await screen.findByTestId('embers-search-stats')).toHaveTextContent('2 matches · 75.00 % of total');
   });
 

@@ -2,7 +2,8 @@ import { cx } from '@emotion/css';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import React, { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useCharPx } from '../hooks/useCharPx';
-import { chartTree } from '../model/chartTree';
+import { useAfterFirstPaint } from '../hooks/useAfterFirstPaint';
+import { boxLabel, chartTree, isAboveFocus } from '../model/chartTree';
 import { keyToMove, moveCursor } from '../model/cursor';
 import { FlameIndex } from '../model/flameIndex';
 import { boxAt, FlameBox, FlameLayout, layoutFlame } from '../model/layout';
@@ -11,9 +12,9 @@ import { Matcher } from '../model/search';
 import { FlameMode } from '../types';
 import { FrameMenu } from './FrameMenu';
 import { FlameChart } from './flameChart';
-import { getFlameGraphStyles as getStyles } from './flameGraphStyles';
+import { FADED_OPACITY, getFlameGraphStyles as getStyles, LABEL_COLOR, LABEL_PADDING_PX } from './flameGraphStyles';
 import { FlameTooltip, boxTitle } from './FlameTooltip';
-import { addNarrowBoxesTo, depthTop, paintNarrowBoxes, PaintSettings } from './narrowLayer';
+import { addNarrowBoxesTo, CanvasLabels, depthTop, paintNarrowBoxes, PaintSettings } from './narrowLayer';
 
 /*
  * DOM hooks for browser tests (keep stable):
@@ -104,7 +105,11 @@ export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphView
   const setCursor = (box: number) => setCursorAt((current) => (current.box === box && current.layout === layout ? current : { layout, box }));
   const containerClass = useMemo(() => cx(styles.container, mode === 'flame' && styles.rootAtBottom), [styles, mode]);
   const cell = Math.round(textSize * 1.5 + 2);
-  const charPx = useCharPx(`${textSize}px ${theme.typography.fontFamilyMonospace}`, textSize);
+  const font = `${textSize}px ${theme.typography.fontFamilyMonospace}`;
+  const charPx = useCharPx(font, textSize);
+  // The first paint is the canvas alone, labels included; d3-flame-graph's SVG (hover,
+  // export, the labels people select) mounts over it once that is on screen.
+  const svgShown = useAfterFirstPaint();
   const depths = layout.byDepth.length;
   // One row of room above the deepest frame; at least the panel's height, so flame mode's root sits at the bottom.
   const drawHeight = Math.max(height, (depths + 1) * cell);
@@ -120,15 +125,25 @@ export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphView
   // The commit path writes only: no layout reads, no waiting for a frame.
   useLayoutEffect(() => {
     const nameOf = (box: FlameBox) => (box.kind === 'frame' || box.kind === 'ancestor' ? index.columns.label(box.row) : boxTitle(index, box));
-    const tree = chartTree(layout, nameOf, paint.colorOf, charPx);
+    const tree = svgShown ? chartTree(layout, nameOf, paint.colorOf, charPx) : undefined;
     if (tree && svgHostRef.current) {
       const chart = (chartRef.current ??= new FlameChart(svgHostRef.current));
       chart.render(tree, { width: layout.widthPx, height: paint.height, cellHeight: paint.cellHeight, inverted: paint.inverted });
     }
     if (canvasRef.current) {
-      paintNarrowBoxes(canvasRef.current, layout, paint);
+      const labels: CanvasLabels | undefined = svgShown
+        ? undefined
+        : {
+            labelOf: (box) => boxLabel(nameOf(box), box, charPx),
+            font,
+            color: LABEL_COLOR,
+            paddingPx: LABEL_PADDING_PX,
+            isFaded: (id) => isAboveFocus(layout, id),
+            fadedAlpha: FADED_OPACITY,
+          };
+      paintNarrowBoxes(canvasRef.current, layout, paint, labels);
     }
-  }, [layout, paint, index, charPx]);
+  }, [layout, paint, index, charPx, svgShown, font]);
 
   useEffect(() => {
     latest.current.onRendered?.(() => {

@@ -2,6 +2,11 @@ import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { trimStart } from './trimStart';
 
+/** How a labelled frame looks, in the SVG's CSS and on the canvas before the SVG mounts. */
+export const LABEL_COLOR = '#1b1b1f';
+export const LABEL_PADDING_PX = 4;
+export const FADED_OPACITY = 0.55;
+
 /** Styles of FlameGraphView: the scroll box, the two drawing layers, labels and the keyboard cursor. */
 export const getFlameGraphStyles = (theme: GrafanaTheme2, textSize: number) => ({
   wrapper: css({ position: 'relative' }),
@@ -18,7 +23,7 @@ export const getFlameGraphStyles = (theme: GrafanaTheme2, textSize: number) => (
     // Spacers hold the room of frames drawn on the canvas.
     'g.frame[name=""]': { display: 'none' },
     'g.frame rect': { stroke: theme.colors.background.primary, strokeWidth: 0.5 },
-    'g.frame.fade': { opacity: 0.55 },
+    'g.frame.fade': { opacity: FADED_OPACITY },
     'g.frame:hover rect': { stroke: theme.colors.text.primary, strokeWidth: 1 },
     '.d3-flame-graph-label': {
       pointerEvents: 'none',
@@ -30,8 +35,8 @@ export const getFlameGraphStyles = (theme: GrafanaTheme2, textSize: number) => (
       fontFamily: theme.typography.fontFamilyMonospace,
       // Labels are fitted by the font's own advance (model/labelFit): no inherited spacing.
       letterSpacing: 'normal',
-      padding: '0 4px',
-      color: '#1b1b1f',
+      padding: `0 ${LABEL_PADDING_PX}px`,
+      color: LABEL_COLOR,
     },
   }),
   // The scroll starts at the end of a reversed column: the root is in view without reading any height.

@@ -13,11 +13,32 @@ export function depthTop(depth: number, settings: Pick<PaintSettings, 'height' |
   return settings.inverted ? depth * settings.cellHeight : settings.height - (depth + 1) * settings.cellHeight;
 }
 
+/** How the labelled frames look when the canvas draws them (before their SVG is mounted). */
+export interface CanvasLabels {
+  /** The label's text, fitted to the box (as chartTree fits it for the SVG). */
+  labelOf(box: FlameBox): string;
+  /** The labels' CSS font, e.g. "12px Roboto Mono". */
+  font: string;
+  color: string;
+  /** Left padding of a label, as the SVG label's. */
+  paddingPx: number;
+  /** Boxes drawn faded (the path above the focus) and their opacity, as the SVG's `fade` class. */
+  isFaded(id: number): boolean;
+  fadedAlpha: number;
+}
+
 /**
  * Paints every box too narrow for a label (the SVG above draws the others) into
  * one canvas of the graph's size, in the same coordinates: no element per frame.
+ * With `labels`, the labelled boxes and their text are painted too: the first
+ * paint needs no SVG, which mounts over them once the graph is on screen.
  */
-export function paintNarrowBoxes(canvas: HTMLCanvasElement, layout: FlameLayout, settings: PaintSettings): number {
+export function paintNarrowBoxes(
+  canvas: HTMLCanvasElement,
+  layout: FlameLayout,
+  settings: PaintSettings,
+  labels?: CanvasLabels
+): number {
   const ratio = window.devicePixelRatio || 1;
   const width = Math.ceil(layout.widthPx);
   // Setting a canvas' size, even to the same value, drops its buffer and re-lays it out: only on a change.
@@ -37,8 +58,15 @@ export function paintNarrowBoxes(canvas: HTMLCanvasElement, layout: FlameLayout,
   const cell = settings.cellHeight;
   // One fillStyle per colour: parsing a colour string costs more than the rect.
   const byColor = new Map<string, FlameBox[]>();
-  for (const box of layout.boxes) {
-    if (box.w >= 1 && !isLabelled(box)) {
+  const labelled: number[] = [];
+  const { boxes } = layout;
+  for (let id = 0; id < boxes.length; id++) {
+    const box = boxes[id];
+    if (isLabelled(box)) {
+      if (labels) {
+        labelled.push(id);
+      }
+    } else if (box.w >= 1) {
       const color = settings.colorOf(box);
       const same = byColor.get(color);
       if (same) {
@@ -57,7 +85,35 @@ export function paintNarrowBoxes(canvas: HTMLCanvasElement, layout: FlameLayout,
     }
     painted += boxes.length;
   });
-  return painted;
+  if (labels && labelled.length > 0) {
+    paintLabelled(ctx, layout, settings, labels, labelled);
+  }
+  return painted + labelled.length;
+}
+
+function paintLabelled(
+  ctx: CanvasRenderingContext2D,
+  layout: FlameLayout,
+  settings: PaintSettings,
+  labels: CanvasLabels,
+  ids: number[]
+) {
+  const cell = settings.cellHeight;
+  ctx.font = labels.font;
+  ctx.textBaseline = 'middle';
+  for (const id of ids) {
+    const box = layout.boxes[id];
+    const top = depthTop(box.depth, settings);
+    ctx.globalAlpha = labels.isFaded(id) ? labels.fadedAlpha : 1;
+    ctx.fillStyle = settings.colorOf(box);
+    ctx.fillRect(box.x, top, box.w - 0.5, cell - 0.5);
+    const text = labels.labelOf(box);
+    if (text) {
+      ctx.fillStyle = labels.color;
+      ctx.fillText(text, box.x + labels.paddingPx, top + cell / 2);
+    }
+  }
+  ctx.globalAlpha = 1;
 }
 
 function canvasContext(canvas: HTMLCanvasElement): CanvasRenderingContext2D | null {

@@ -22,6 +22,9 @@ export const isAboveFocus = (layout: FlameLayout, id: number) => id < layout.cha
 
 export const isLabelled = (box: FlameBox) => box.w > LABEL_MIN_PX && box.kind !== 'gap' && box.kind !== 'deeper';
 
+/** A labelled box's text: its name fitted to its width, the end kept (`charPx` 0 leaves it whole). */
+export const boxLabel = (name: string, box: FlameBox, charPx: number) => fitLabel(name, charsThatFit(box.w, charPx));
+
 /**
  * The tree d3-flame-graph draws: only the labelled boxes, with every run of other
  * boxes between them folded into one nameless spacer of their summed samples, so
@@ -50,7 +53,7 @@ export function chartTree(
   const build = (id: number): ChartNode => {
     const box = boxes[id];
     const name = nameOf(box);
-    const label = fitLabel(name, charsThatFit(box.w, charPx));
+    const label = boxLabel(name, box, charPx);
     const node: ChartNode = { name, label, value: box.value, color: colorOf(box), fade: isAboveFocus(layout, id) };
     const out: ChartNode[] = [];
     let spacerX = box.x;
