@@ -1,6 +1,7 @@
 package plugin
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -130,19 +131,49 @@ func TestFlameGraphAnswersThatAreNotWhole(t *testing.T) {
 	})
 }
 
-// The query inspector shows the start of a huge selector, not all of it.
+// The query inspector and the notices show the start of a huge selector, not
+// all of it, whatever the query type.
 func TestAHugeSelectorIsNotEchoedWhole(t *testing.T) {
 	d := newDS(t, pyroscopetest.New(t).URL, `{}`, nil)
 	huge := `{service_name="a", span=~"` + strings.Repeat("x", 200_000) + `"}`
-	res := runQueries(t, d, nil, dataQuery("A", lastHour(), queryJSON("profile", cpuType, huge, ""))).Responses["A"]
-	for _, f := range res.Frames {
-		if f.Meta == nil {
-			continue
-		}
-		shown := f.Meta.ExecutedQueryString
-		if len(shown) > 2000 || !strings.Contains(shown, `{service_name="a", span=~"xxx`) || !strings.Contains(shown, fmt.Sprintf("%d bytes in all", len(huge))) {
-			t.Errorf("executedQueryString is %d bytes: %.120s…", len(shown), shown)
-		}
+	sel, _ := json.Marshal(huge)
+	const most = 3 * maxShownSelector // a diff shows two selectors
+	cut := fmt.Sprintf("%d bytes in all", len(huge))
+	for _, c := range []struct{ name, query string }{
+		{"profile", queryJSON("profile", cpuType, huge, "")},
+		{"metrics", queryJSON("metrics", cpuType, huge, "")},
+		{"both", queryJSON("both", cpuType, huge, "")},
+		{"diff", queryJSON("diff", cpuType, huge, `"right":{"labelSelector":`+string(sel)+`}`)},
+		{"span profile", queryJSON("profile", cpuType, huge, `"spanSelector":["19e129611805ff6c"]`)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res := runQueries(t, d, nil, dataQuery("A", lastHour(), c.query)).Responses["A"]
+			if res.Error != nil {
+				t.Fatal(res.Error)
+			}
+			metas, quoted := 0, 0
+			for _, f := range res.Frames {
+				if f.Meta == nil {
+					continue
+				}
+				metas++
+				shown := f.Meta.ExecutedQueryString
+				if len(shown) > most || !strings.Contains(shown, `{service_name="a", span=~"xxx`) || !strings.Contains(shown, cut) {
+					t.Errorf("executedQueryString is %d bytes: %.120s…", len(shown), shown)
+				}
+				for _, n := range f.Meta.Notices {
+					if len(n.Text) > most {
+						t.Errorf("a notice is %d bytes: %.120s…", len(n.Text), n.Text)
+					}
+					if strings.Contains(n.Text, cut) {
+						quoted++
+					}
+				}
+			}
+			if metas == 0 || quoted == 0 {
+				t.Errorf("%d frames with meta, %d notices quoting the selector cut, want at least one of each", metas, quoted)
+			}
+		})
 	}
 }
 
