@@ -1,6 +1,7 @@
 package plugin
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
+	"github.com/embers/embers/pkg/models"
 	"github.com/embers/embers/pkg/pyroscopetest"
 )
 
@@ -24,6 +26,16 @@ func lastHour() backend.TimeRange {
 func protoServer(t *testing.T, fg *querierv1.FlameGraph) string {
 	t.Helper()
 	body, err := proto.Marshal(&querierv1.SelectMergeStacktracesResponse{Flamegraph: fg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fixedServer(t, 200, "application/proto", string(body), 0)
+}
+
+// diffServer answers every call with one diff flame graph.
+func diffServer(t *testing.T, fg *querierv1.FlameGraphDiff) string {
+	t.Helper()
+	body, err := proto.Marshal(&querierv1.DiffResponse{Flamegraph: fg})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,33 +92,66 @@ func TestQueryRulesMatchTheSettings(t *testing.T) {
 }
 
 // A server that ignores maxNodes never makes the frame bigger than asked:
-// the smallest nodes fold into "other" and every sample stays counted.
+// the smallest nodes fold into "other" and every sample stays counted, on
+// both sides of a diff, whether the query or the settings set max nodes.
 func TestAnAnswerOverMaxNodesIsFolded(t *testing.T) {
 	const leaves = 50_000
-	d := newDS(t, protoServer(t, bigFlameGraph(leaves)), `{}`, nil)
-	res := runQueries(t, d, nil, dataQuery("A", lastHour(), queryJSON("profile", cpuType, `{service_name="a"}`, `"maxNodes":1000`))).Responses["A"]
-	if res.Error != nil {
-		t.Fatal(res.Error)
+	sel := `{service_name="a"}`
+	right := `"right":{"labelSelector":"{service_name=\"b\"}"}`
+	cases := []struct {
+		name, url, settings, query, frame string
+		max                               int // the max nodes that apply
+	}{
+		{"profile", protoServer(t, bigFlameGraph(leaves)), `{}`, queryJSON("profile", cpuType, sel, `"maxNodes":1000`), "flamegraph", 1000},
+		{"profile, max nodes from the settings", protoServer(t, bigFlameGraph(leaves)), `{"maxNodes":1000}`, queryJSON("profile", cpuType, sel, ""), "flamegraph", 1000},
+		{"profile, the default max nodes", protoServer(t, bigFlameGraph(leaves)), `{}`, queryJSON("profile", cpuType, sel, ""), "flamegraph", models.DefaultMaxNodes},
+		{"span profile", protoServer(t, bigFlameGraph(leaves)), `{}`, queryJSON("profile", cpuType, sel, `"maxNodes":1000,"spanSelector":["19e129611805ff6c"]`), SpanFrameName, 1000},
+		{"span profile, max nodes from the settings", protoServer(t, bigFlameGraph(leaves)), `{"maxNodes":1000}`, queryJSON("profile", cpuType, sel, `"spanSelector":["19e129611805ff6c"]`), SpanFrameName, 1000},
+		{"diff", diffServer(t, bigDiffFlameGraph(leaves)), `{}`, queryJSON("diff", cpuType, sel, `"maxNodes":1000,`+right), "flamegraph", 1000},
+		{"diff, max nodes from the settings", diffServer(t, bigDiffFlameGraph(leaves)), `{"maxNodes":1000}`, queryJSON("diff", cpuType, sel, right), "flamegraph", 1000},
 	}
-	fg := frameByName(t, res.Frames, "flamegraph")
-	rows, _ := fg.RowLen()
-	if rows > 1000 || rows < 900 {
-		t.Errorf("frame has %d rows, want at most the 1000 asked for (and close to it)", rows)
-	}
-	if got := int64At(t, fg, "value", 0); got != leaves {
-		t.Errorf("root total = %d, want %d", got, leaves)
-	}
-	var children int64
-	for r := 1; r < rows; r++ {
-		children += int64At(t, fg, "value", r)
-	}
-	last := fg.Fields[3]
-	name := last.Config.TypeConfig.Enum.Text[last.At(rows-1).(data.EnumItemIndex)]
-	if children != leaves || name != "other" || int64At(t, fg, "value", rows-1) != leaves-int64(rows-2) {
-		t.Errorf("children add up to %d (want %d); last row %q holds %d", children, leaves, name, int64At(t, fg, "value", rows-1))
-	}
-	if !hasNotice(res.Frames, "Pyroscope sent 50001 nodes, more than max nodes allows") {
-		t.Errorf("no notice about the folding: %v", notices(res.Frames))
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := newDS(t, c.url, c.settings, nil)
+			res := runQueries(t, d, nil, dataQuery("A", lastHour(), c.query)).Responses["A"]
+			if res.Error != nil {
+				t.Fatal(res.Error)
+			}
+			fg := frameByName(t, res.Frames, c.frame)
+			rows, _ := fg.RowLen()
+			if rows > c.max || rows < c.max*9/10 {
+				t.Errorf("frame has %d rows, want at most the %d asked for (and close to it)", rows, c.max)
+			}
+			if want := fmt.Sprintf("maxNodes=%d", c.max); !strings.Contains(fg.Meta.ExecutedQueryString, want) {
+				t.Errorf("executedQueryString %q does not say %s", fg.Meta.ExecutedQueryString, want)
+			}
+			last := fg.Fields[3]
+			if name := last.Config.TypeConfig.Enum.Text[last.At(rows-1).(data.EnumItemIndex)]; name != "other" {
+				t.Errorf("last row is %q, want other", name)
+			}
+			// A diff's leaves hold one sample on the left, two on the right.
+			for field, per := range map[string]int64{"value": 1, "valueRight": 2} {
+				if f, _ := fg.FieldByName(field); f == nil {
+					if strings.HasPrefix(c.name, "diff") {
+						t.Errorf("the diff has no %s field", field)
+					}
+					continue
+				}
+				if got := int64At(t, fg, field, 0); got != per*leaves {
+					t.Errorf("%s: root total = %d, want %d", field, got, per*leaves)
+				}
+				var children int64
+				for r := 1; r < rows; r++ {
+					children += int64At(t, fg, field, r)
+				}
+				if other := int64At(t, fg, field, rows-1); children != per*leaves || other != per*(leaves-int64(rows-2)) {
+					t.Errorf("%s: children add up to %d (want %d); other holds %d", field, children, per*leaves, other)
+				}
+			}
+			if !hasNotice(res.Frames, "Pyroscope sent 50001 nodes, more than max nodes allows") {
+				t.Errorf("no notice about the folding: %v", notices(res.Frames))
+			}
+		})
 	}
 }
 
@@ -130,19 +175,49 @@ func TestFlameGraphAnswersThatAreNotWhole(t *testing.T) {
 	})
 }
 
-// The query inspector shows the start of a huge selector, not all of it.
+// The query inspector and the notices show the start of a huge selector, not
+// all of it, whatever the query type.
 func TestAHugeSelectorIsNotEchoedWhole(t *testing.T) {
 	d := newDS(t, pyroscopetest.New(t).URL, `{}`, nil)
 	huge := `{service_name="a", span=~"` + strings.Repeat("x", 200_000) + `"}`
-	res := runQueries(t, d, nil, dataQuery("A", lastHour(), queryJSON("profile", cpuType, huge, ""))).Responses["A"]
-	for _, f := range res.Frames {
-		if f.Meta == nil {
-			continue
-		}
-		shown := f.Meta.ExecutedQueryString
-		if len(shown) > 2000 || !strings.Contains(shown, `{service_name="a", span=~"xxx`) || !strings.Contains(shown, fmt.Sprintf("%d bytes in all", len(huge))) {
-			t.Errorf("executedQueryString is %d bytes: %.120s…", len(shown), shown)
-		}
+	sel, _ := json.Marshal(huge)
+	const most = 3 * maxShownSelector // a diff shows two selectors
+	cut := fmt.Sprintf("%d bytes in all", len(huge))
+	for _, c := range []struct{ name, query string }{
+		{"profile", queryJSON("profile", cpuType, huge, "")},
+		{"metrics", queryJSON("metrics", cpuType, huge, "")},
+		{"both", queryJSON("both", cpuType, huge, "")},
+		{"diff", queryJSON("diff", cpuType, huge, `"right":{"labelSelector":`+string(sel)+`}`)},
+		{"span profile", queryJSON("profile", cpuType, huge, `"spanSelector":["19e129611805ff6c"]`)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res := runQueries(t, d, nil, dataQuery("A", lastHour(), c.query)).Responses["A"]
+			if res.Error != nil {
+				t.Fatal(res.Error)
+			}
+			metas, quoted := 0, 0
+			for _, f := range res.Frames {
+				if f.Meta == nil {
+					continue
+				}
+				metas++
+				shown := f.Meta.ExecutedQueryString
+				if len(shown) > most || !strings.Contains(shown, `{service_name="a", span=~"xxx`) || !strings.Contains(shown, cut) {
+					t.Errorf("executedQueryString is %d bytes: %.120s…", len(shown), shown)
+				}
+				for _, n := range f.Meta.Notices {
+					if len(n.Text) > most {
+						t.Errorf("a notice is %d bytes: %.120s…", len(n.Text), n.Text)
+					}
+					if strings.Contains(n.Text, cut) {
+						quoted++
+					}
+				}
+			}
+			if metas == 0 || quoted == 0 {
+				t.Errorf("%d frames with meta, %d notices quoting the selector cut, want at least one of each", metas, quoted)
+			}
+		})
 	}
 }
 

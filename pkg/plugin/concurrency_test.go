@@ -92,3 +92,36 @@ func TestCancelingTheRequestCancelsThePyroscopeCall(t *testing.T) {
 		t.Fatal("QueryData did not return after the request was canceled")
 	}
 }
+
+// A request that ends while its answer is converted stops the conversion and
+// says so: the converter looks at the request's own context. The request is
+// canceled once the call has succeeded, so only the conversion can see it.
+func TestACancelStopsTheConversion(t *testing.T) {
+	const leaves = 100_000 // many more nodes than are converted between looks at the context
+	sel := `{service_name="a"}`
+	cases := []struct{ name, url, query string }{
+		{"profile", protoServer(t, bigFlameGraph(leaves)), queryJSON("profile", cpuType, sel, "")},
+		{"span profile", protoServer(t, bigFlameGraph(leaves)), queryJSON("profile", cpuType, sel, `"spanSelector":["19e129611805ff6c"]`)},
+		{"diff", diffServer(t, bigDiffFlameGraph(leaves)), queryJSON("diff", cpuType, sel, `"right":{"labelSelector":"{service_name=\"b\"}"}`)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := newDS(t, c.url, `{}`, nil)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			calls := 0
+			onEachAnswer(t, func() { calls++; cancel() })
+			resp, err := d.QueryData(ctx, &backend.QueryDataRequest{Queries: []backend.DataQuery{dataQuery("A", lastHour(), c.query)}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if calls != 1 {
+				t.Fatalf("%d successful Pyroscope calls, want 1", calls)
+			}
+			r := resp.Responses["A"]
+			if r.Error == nil || r.Error.Error() != "the request was canceled" || r.Status != statusClientClosed {
+				t.Errorf("got %d %v, want 499 \"the request was canceled\"", r.Status, r.Error)
+			}
+		})
+	}
+}

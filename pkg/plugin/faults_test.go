@@ -94,6 +94,21 @@ func bigFlameGraph(n int) *querierv1.FlameGraph {
 	}
 }
 
+// bigDiffFlameGraph is bigFlameGraph as a diff: each of the n leaves holds one
+// sample on the left and two on the right.
+func bigDiffFlameGraph(n int) *querierv1.FlameGraphDiff {
+	fg := bigFlameGraph(n)
+	leaves := make([]int64, 0, 7*n)
+	for i := 1; i <= n; i++ {
+		leaves = append(leaves, 0, 1, 1, 0, 2, 2, int64(i))
+	}
+	return &querierv1.FlameGraphDiff{
+		Names:  fg.Names,
+		Levels: []*querierv1.Level{{Values: []int64{0, int64(n), 0, 0, int64(2 * n), 0, 0}}, {Values: leaves}},
+		Total:  int64(3 * n), MaxSelf: 2, LeftTicks: int64(n), RightTicks: int64(2 * n),
+	}
+}
+
 func TestMillionNodeFlameGraph(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large response")

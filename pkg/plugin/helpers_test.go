@@ -155,3 +155,28 @@ func withCapturedLogs(t *testing.T) *captureLogs {
 	t.Cleanup(func() { log.DefaultLogger = prev })
 	return c
 }
+
+// afterCall is a logger that runs fn each time the Pyroscope client logs a
+// successful call: the answer is in and decoded, only its conversion is left.
+type afterCall struct {
+	captureLogs
+	fn func()
+}
+
+func (a *afterCall) Debug(msg string, args ...any) {
+	if msg == "Pyroscope call" {
+		a.fn()
+	}
+	a.captureLogs.Debug(msg, args...)
+}
+func (a *afterCall) With(...any) log.Logger                 { return a }
+func (a *afterCall) FromContext(context.Context) log.Logger { return a }
+
+// onEachAnswer swaps the SDK's default logger for an afterCall running fn.
+func onEachAnswer(t *testing.T, fn func()) *afterCall {
+	a := &afterCall{fn: fn}
+	prev := log.DefaultLogger
+	log.DefaultLogger = a
+	t.Cleanup(func() { log.DefaultLogger = prev })
+	return a
+}

@@ -66,7 +66,7 @@ func addNotice(fs data.Frames, text string) data.Frames {
 // unscoped selector, and a plain "no data" otherwise.
 func emptyNotice(fs data.Frames, selector string) data.Frames {
 	if selectorNamesService(selector) {
-		return addNotice(fs, fmt.Sprintf("No data for %s in this time range.", selector))
+		return addNotice(fs, fmt.Sprintf("No data for %s in this time range.", shownSelector(selector)))
 	}
 	return addNotice(fs, noticeNameTheService)
 }

@@ -23,7 +23,7 @@ func (d *Datasource) queryDiff(ctx context.Context, q models.Query, pt models.Pr
 	}
 	left := side(q.LabelSelector, tr.From.UnixMilli(), tr.To.UnixMilli())
 	right := side(q.Right.LabelSelector, tr.From.Add(-shift).UnixMilli(), tr.To.Add(-shift).UnixMilli())
-	extra := []string{"vs", q.Right.LabelSelector}
+	extra := []string{"vs", shownSelector(q.Right.LabelSelector)}
 	if shift > 0 {
 		extra = append(extra, "shifted by "+q.Right.TimeShift)
 	}
