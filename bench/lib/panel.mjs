@@ -46,6 +46,8 @@ async function measureOnce(context, baseUrl, side, { shape, nodes, host = 'warm'
     const url = `${baseUrl}/${side}.html?shape=${shape}&nodes=${nodes}&host=${host}`;
     const painted = await openBenchPage(context, url);
     pages.push(painted.page);
+    // Heap, focus and resizes of the panel once it has mounted what it defers.
+    await painted.page.evaluate(() => window.__benchSettled?.());
     const heap = await heapUsed(context, painted.page);
     // @grafana/flamegraph focuses from a context menu it shows only beside its table.
     const focusPage = side === 'theirs' ? (await openBenchPage(context, `${url}&focus=1`)).page : painted.page;

@@ -17,6 +17,8 @@ declare global {
   interface Window {
     __bench?: BenchResult;
     __benchFocus?: () => Promise<number>;
+    /** Resolves once a side has mounted what it defers past its first paint. */
+    __benchSettled?: () => Promise<unknown>;
     /** The longest main-thread task (ms) during 100 width changes in 2 s. */
     __benchResize?: () => Promise<number>;
   }
