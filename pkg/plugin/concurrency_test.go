@@ -97,13 +97,7 @@ func TestCancelingTheRequestCancelsThePyroscopeCall(t *testing.T) {
 // says so: the converter looks at the request's own context. The request is
 // canceled once the call has succeeded, so only the conversion can see it.
 func TestACancelStopsTheConversion(t *testing.T) {
-	const leaves = 100_000 // many more nodes than are converted between looks at the context
-	sel := `{service_name="a"}`
-	cases := []struct{ name, url, query string }{
-		{"profile", protoServer(t, bigFlameGraph(leaves)), queryJSON("profile", cpuType, sel, "")},
-		{"span profile", protoServer(t, bigFlameGraph(leaves)), queryJSON("profile", cpuType, sel, `"spanSelector":["19e129611805ff6c"]`)},
-		{"diff", diffServer(t, bigDiffFlameGraph(leaves)), queryJSON("diff", cpuType, sel, `"right":{"labelSelector":"{service_name=\"b\"}"}`)},
-	}
+	cases := bigAnswerCases(t)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			d := newDS(t, c.url, `{}`, nil)

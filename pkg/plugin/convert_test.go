@@ -36,13 +36,7 @@ func (s *slotLooks) Err() error {
 // conversion takes at the request.
 func TestAnAnswerIsConvertedHoldingASlot(t *testing.T) {
 	defer func(prev pyroscope.Slots) { answerSlots = prev }(answerSlots)
-	const leaves = 100_000 // many more nodes than are converted between looks at the context
-	sel := `{service_name="a"}`
-	cases := []struct{ name, url, query string }{
-		{"profile", protoServer(t, bigFlameGraph(leaves)), queryJSON("profile", cpuType, sel, "")},
-		{"span profile", protoServer(t, bigFlameGraph(leaves)), queryJSON("profile", cpuType, sel, `"spanSelector":["19e129611805ff6c"]`)},
-		{"diff", diffServer(t, bigDiffFlameGraph(leaves)), queryJSON("diff", cpuType, sel, `"right":{"labelSelector":"{service_name=\"b\"}"}`)},
-	}
+	cases := bigAnswerCases(t)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			answerSlots = pyroscope.NewSlots(1) // one per case: a slot left held fails only its own

@@ -180,3 +180,19 @@ func onEachAnswer(t *testing.T, fn func()) *afterCall {
 	t.Cleanup(func() { log.DefaultLogger = prev })
 	return a
 }
+
+// bigAnswerCase is one query kind whose flame graph answer is large: many more
+// nodes than are converted between the conversion's looks at the request.
+type bigAnswerCase struct{ name, url, query string }
+
+// bigAnswerCases serves a large answer for each query kind that converts a
+// flame graph: profile, span profile and diff.
+func bigAnswerCases(t *testing.T) []bigAnswerCase {
+	const leaves = 100_000
+	sel := `{service_name="a"}`
+	return []bigAnswerCase{
+		{"profile", protoServer(t, bigFlameGraph(leaves)), queryJSON("profile", cpuType, sel, "")},
+		{"span profile", protoServer(t, bigFlameGraph(leaves)), queryJSON("profile", cpuType, sel, `"spanSelector":["19e129611805ff6c"]`)},
+		{"diff", diffServer(t, bigDiffFlameGraph(leaves)), queryJSON("diff", cpuType, sel, `"right":{"labelSelector":"{service_name=\"b\"}"}`)},
+	}
+}
