@@ -3,7 +3,7 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 import React, { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useCharPx } from '../hooks/useCharPx';
 import { useAfterFirstPaint } from '../hooks/useAfterFirstPaint';
-import { boxLabel, chartTree, isAboveFocus } from '../model/chartTree';
+import { boxLabel, chartTree } from '../model/chartTree';
 import { keyToMove, moveCursor } from '../model/cursor';
 import { FlameIndex } from '../model/flameIndex';
 import { boxAt, FlameBox, FlameLayout, layoutFlame } from '../model/layout';
@@ -12,7 +12,7 @@ import { Matcher } from '../model/search';
 import { FlameMode } from '../types';
 import { FrameMenu } from './FrameMenu';
 import { FlameChart } from './flameChart';
-import { FADED_OPACITY, getFlameGraphStyles as getStyles, LABEL_COLOR, LABEL_PADDING_PX } from './flameGraphStyles';
+import { getFlameGraphStyles as getStyles } from './flameGraphStyles';
 import { FlameTooltip, boxTitle } from './FlameTooltip';
 import { addNarrowBoxesTo, CanvasLabels, depthTop, paintNarrowBoxes, PaintSettings } from './narrowLayer';
 
@@ -131,16 +131,7 @@ export const FlameGraphView = memo(function FlameGraphView(props: FlameGraphView
       chart.render(tree, { width: layout.widthPx, height: paint.height, cellHeight: paint.cellHeight, inverted: paint.inverted });
     }
     if (canvasRef.current) {
-      const labels: CanvasLabels | undefined = svgShown
-        ? undefined
-        : {
-            labelOf: (box) => boxLabel(nameOf(box), box, charPx),
-            font,
-            color: LABEL_COLOR,
-            paddingPx: LABEL_PADDING_PX,
-            isFaded: (id) => isAboveFocus(layout, id),
-            fadedAlpha: FADED_OPACITY,
-          };
+      const labels: CanvasLabels | undefined = svgShown ? undefined : { labelOf: (box) => boxLabel(nameOf(box), box, charPx), font };
       paintNarrowBoxes(canvasRef.current, layout, paint, labels);
     }
   }, [layout, paint, index, charPx, svgShown, font]);

@@ -1,5 +1,6 @@
-import { isLabelled } from '../model/chartTree';
+import { isAboveFocus, isLabelled } from '../model/chartTree';
 import { FlameBox, FlameLayout } from '../model/layout';
+import { FADED_OPACITY, LABEL_COLOR, LABEL_PADDING_PX } from './flameGraphStyles';
 
 export interface PaintSettings {
   height: number;
@@ -13,18 +14,12 @@ export function depthTop(depth: number, settings: Pick<PaintSettings, 'height' |
   return settings.inverted ? depth * settings.cellHeight : settings.height - (depth + 1) * settings.cellHeight;
 }
 
-/** How the labelled frames look when the canvas draws them (before their SVG is mounted). */
+/** What the canvas needs to draw the labelled frames' text (before their SVG is mounted). */
 export interface CanvasLabels {
   /** The label's text, fitted to the box (as chartTree fits it for the SVG). */
   labelOf(box: FlameBox): string;
   /** The labels' CSS font, e.g. "12px Roboto Mono". */
   font: string;
-  color: string;
-  /** Left padding of a label, as the SVG label's. */
-  paddingPx: number;
-  /** Boxes drawn faded (the path above the focus) and their opacity, as the SVG's `fade` class. */
-  isFaded(id: number): boolean;
-  fadedAlpha: number;
 }
 
 /**
@@ -104,13 +99,14 @@ function paintLabelled(
   for (const id of ids) {
     const box = layout.boxes[id];
     const top = depthTop(box.depth, settings);
-    ctx.globalAlpha = labels.isFaded(id) ? labels.fadedAlpha : 1;
+    // As the SVG's label CSS and its `fade` class (the path above the focus).
+    ctx.globalAlpha = isAboveFocus(layout, id) ? FADED_OPACITY : 1;
     ctx.fillStyle = settings.colorOf(box);
     ctx.fillRect(box.x, top, box.w - 0.5, cell - 0.5);
     const text = labels.labelOf(box);
     if (text) {
-      ctx.fillStyle = labels.color;
-      ctx.fillText(text, box.x + labels.paddingPx, top + cell / 2);
+      ctx.fillStyle = LABEL_COLOR;
+      ctx.fillText(text, box.x + LABEL_PADDING_PX, top + cell / 2);
     }
   }
   ctx.globalAlpha = 1;
