@@ -44,9 +44,13 @@ export function renderPanel(series: DataFrame[], options: Partial<FlameGraphOpti
   return { ...render(<FlameGraphPanel {...props} />), props };
 }
 
-/** The widest labelled (SVG) frame per name, in px. */
+/**
+ * The widest labelled (SVG) frame per name, in px, once the panel has mounted what
+ * it defers past its first paint: the SVG and the toolbar, each on its own timer.
+ */
 export async function drawnWidths(): Promise<Map<string, number>> {
   const svg = await screen.findByTestId('embers-flamegraph-svg');
+  await screen.findByTestId('embers-total');
   const widths = new Map<string, number>();
   svg.querySelectorAll('g.frame').forEach((g) => {
     const name = g.getAttribute('name') ?? '';
