@@ -50,8 +50,13 @@ const FNV_PRIME = 0x01000193;
 
 /** 32-bit FNV-1a: stable across runs and browsers. */
 export function hashString(text: string): number {
+  return hashPrefix(text, text.length);
+}
+
+/** FNV-1a of text's first `end` characters, read in place (no substring is made). */
+function hashPrefix(text: string, end: number): number {
   let hash = FNV_OFFSET;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < end; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, FNV_PRIME);
   }
@@ -71,37 +76,27 @@ const palette: string[] = [];
 export function packageColor(name: string): string {
   let color = nameColors.get(name);
   if (color === undefined) {
-    // Many functions share a package: its colour is looked up by the engine's own string
-    // hashing, and only a new package is hashed here, character by character.
-    const pkg = packageOf(name);
-    color = packageColors.get(pkg);
-    if (color === undefined) {
-      const hash = hashString(pkg);
-      const hue = Math.floor((hash % 360) / HUE_STEP);
-      const lightness = (hash >>> 9) % LIGHTNESS_STEPS;
-      // Each of the few hundred strings is made once, not once per package.
-      color = palette[hue * LIGHTNESS_STEPS + lightness] ??= `hsl(${hue * HUE_STEP}, 48%, ${68 + lightness}%)`;
-      remember(packageColors, pkg, color);
+    // Many functions share a name across renders: its colour is looked up by the engine's
+    // own string hashing. A new name's package is hashed where it lies in the name.
+    const hash = hashPrefix(name, packageEnd(name));
+    const hue = Math.floor((hash % 360) / HUE_STEP);
+    const lightness = (hash >>> 9) % LIGHTNESS_STEPS;
+    // Each of the few hundred strings is made once, not once per package.
+    color = palette[hue * LIGHTNESS_STEPS + lightness] ??= `hsl(${hue * HUE_STEP}, 48%, ${68 + lightness}%)`;
+    if (nameColors.size >= MAX_REMEMBERED_NAMES) {
+      nameColors.clear();
     }
-    remember(nameColors, name, color);
+    nameColors.set(name, color);
   }
   return color;
 }
 
 /**
- * Colours by function name and by package, kept across renders and panels: a focus
- * or a search repaints thousands of frames whose names were coloured already.
+ * Colours by function name, kept across renders and panels: a focus or a search
+ * repaints thousands of frames whose names were coloured already.
  */
 const nameColors = new Map<string, string>();
-const packageColors = new Map<string, string>();
 const MAX_REMEMBERED_NAMES = 100_000;
-
-function remember(colors: Map<string, string>, key: string, color: string) {
-  if (colors.size >= MAX_REMEMBERED_NAMES) {
-    colors.clear();
-  }
-  colors.set(key, color);
-}
 
 /** Colour by the node's own share of its total: pale for pass-through frames, red for hot self time. */
 export function selfColor(self: number, total: number): string {
