@@ -50,7 +50,6 @@ export function paintNarrowBoxes(
   }
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, width, settings.height);
-  const cell = settings.cellHeight;
   // One fillStyle per colour: parsing a colour string costs more than the rect.
   const byColor = new Map<string, FlameBox[]>();
   const labelled: number[] = [];
@@ -72,18 +71,35 @@ export function paintNarrowBoxes(
     }
   }
   let painted = 0;
+  const fill = snappedFill(ctx, ratio, settings);
   byColor.forEach((boxes, color) => {
     ctx.fillStyle = color;
     for (const box of boxes) {
-      // Leave a hairline between neighbours when there is room, as the SVG frames' stroke does.
-      ctx.fillRect(box.x, depthTop(box.depth, settings), box.w >= 3 ? box.w - 0.5 : box.w, cell - 0.5);
+      fill(box);
     }
     painted += boxes.length;
   });
   if (labels && labelled.length > 0) {
-    paintLabelled(ctx, layout, settings, labels, labelled);
+    paintLabelled(ctx, layout, settings, labels, labelled, fill);
   }
   return painted + labelled.length;
+}
+
+/**
+ * Fills a box on whole device pixels: an anti-aliased edge costs the rasteriser several
+ * times a crisp one, and slivers are most of the boxes. Edges are rounded (not widths),
+ * so neighbours neither overlap nor part; a box ≥ 1 px stays ≥ 1 device pixel wide.
+ */
+function snappedFill(ctx: CanvasRenderingContext2D, ratio: number, settings: PaintSettings) {
+  const pixel = 1 / ratio;
+  const snap = (css: number) => Math.round(css * ratio) / ratio;
+  const height = settings.cellHeight - pixel;
+  return (box: FlameBox) => {
+    const left = snap(box.x);
+    const width = snap(box.x + box.w) - left;
+    // Leave a one-pixel hairline between neighbours when there is room, as the SVG frames' stroke does.
+    ctx.fillRect(left, snap(depthTop(box.depth, settings)), width >= 3 ? width - pixel : width, height);
+  };
 }
 
 function paintLabelled(
@@ -91,7 +107,8 @@ function paintLabelled(
   layout: FlameLayout,
   settings: PaintSettings,
   labels: CanvasLabels,
-  ids: number[]
+  ids: number[],
+  fill: (box: FlameBox) => void
 ) {
   const cell = settings.cellHeight;
   ctx.font = labels.font;
@@ -102,7 +119,7 @@ function paintLabelled(
     // As the SVG's label CSS and its `fade` class (the path above the focus).
     ctx.globalAlpha = isAboveFocus(layout, id) ? FADED_OPACITY : 1;
     ctx.fillStyle = settings.colorOf(box);
-    ctx.fillRect(box.x, top, box.w - 0.5, cell - 0.5);
+    fill(box);
     const text = labels.labelOf(box);
     if (text) {
       ctx.fillStyle = LABEL_COLOR;
