@@ -92,7 +92,8 @@ is a bare page, where the first formatted value also pays for building it (measu
 10,000 nodes: a fixed cost, it matters where the rest is small).
 Time to first paint is from mounting the panel to the second animation frame after
 the first frame is drawn. Focus is a click on the widest child of the root until it
-is painted as the focus (for @grafana/flamegraph: its context menu's "Focus block").
+is painted as the focus (for @grafana/flamegraph: its context menu's "Focus block"),
+to the second animation frame after the click's update is in the page.
 The resize storm is 100 width changes in 2 s; the column is the longest main-thread
 task seen (– when none passed 50 ms). Heap is the page's JS heap after a forced GC.
 
